@@ -1,0 +1,38 @@
+package com.reservationdesk.customer;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import com.reservationdesk.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Checks what the agent answered to the customer matches: a customer, a new search, or cancel. */
+@Component("confirmCustomerChoice")
+public class ConfirmCustomerChoiceDelegate implements JavaDelegate {
+
+  private final CustomerService customers;
+
+  public ConfirmCustomerChoiceDelegate(CustomerService customers) {
+    this.customers = customers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String action = string(execution, CUSTOMER_ACTION);
+    String decision = switch (action == null ? "" : action) {
+      case "choose" -> {
+        execution.setVariable(CUSTOMER_ID, customers.requireCustomer(string(execution, CUSTOMER_ID)).id());
+        yield "CHOSEN";
+      }
+      case "searchAgain" -> {
+        execution.setVariable(CUSTOMER_SEARCH, customers.requireSearchText(string(execution, CUSTOMER_SEARCH)));
+        yield "SEARCH_AGAIN";
+      }
+      case "cancel" -> "CANCEL";
+      default -> throw new InvalidInputException("Choose what to do: continue with a customer, search again or cancel.");
+    };
+    execution.setVariable(CUSTOMER_DECISION, decision);
+    execution.removeVariable(CUSTOMER_ACTION);
+  }
+}

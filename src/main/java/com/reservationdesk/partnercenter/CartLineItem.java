@@ -1,0 +1,17 @@
+package com.reservationdesk.partnercenter;
+
+/**
+ * A reservation cart line.
+ *
+ * @param billingCycle {@code one_time} (upfront) or {@code monthly}
+ * @param termDuration {@code P1Y}, {@code P3Y} or {@code P5Y}
+ * @param resellerMpnId the {@code transaction_reseller} participant; null for a direct-bill partner
+ */
+public record CartLineItem(
+    int id,
+    String catalogItemId,
+    long quantity,
+    String billingCycle,
+    String termDuration,
+    ProvisioningContext provisioningContext,
+    String resellerMpnId) {}

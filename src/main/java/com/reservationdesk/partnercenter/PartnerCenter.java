@@ -1,0 +1,49 @@
+package com.reservationdesk.partnercenter;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Partner Center, in the domain's terms. Two adapters implement it: the embedded one (its
+ * own tables, demo data) and the live REST client. Nothing outside this package knows which runs.
+ *
+ * <p>Every method may throw {@link PartnerCenterException} with the API's HTTP status and error code.
+ */
+public interface PartnerCenter {
+
+  /** {@code GET /customers/{customerId}}; in Partner Center the customer id is the tenant id. */
+  Optional<Customer> getCustomer(String customerId);
+
+  /** {@code GET /customers?filter=…}: the API only knows {@code starts_with}, case-insensitive. */
+  List<Customer> searchCustomers(CustomerSearchField field, String prefix, int size);
+
+  /** {@code GET /customers/{id}/subscriptions}. */
+  List<Subscription> getSubscriptions(String customerId);
+
+  /** {@code GET /customers/{id}/subscriptions/{planId}/azureEntitlements}. */
+  List<AzureEntitlement> getAzureEntitlements(String customerId, String azurePlanId);
+
+  /** Buys an Azure plan (with its first Azure subscription) for a customer that has none. */
+  Subscription createAzurePlan(String customerId, String requestId);
+
+  /** Adds an Azure subscription under the customer's existing, active Azure plan. */
+  AzureEntitlement createAzureSubscription(String customerId, String azurePlanId, String friendlyName, String requestId);
+
+  /** The VM reservation catalog for a market: {@code GET /products?targetView=AzureReservationsVM} and the SKUs. */
+  List<ReservationSku> getReservationSkus(String country);
+
+  /** The purchasable availability of a SKU; its id rotates, so it is read right before building a cart. */
+  Availability getAvailability(String country, String productId, String skuId);
+
+  /** {@code POST /customers/{id}/carts}. */
+  Cart createCart(String customerId, CartRequest request);
+
+  /** {@code POST /customers/{id}/carts/{cartId}/checkout}; the request id is the API's idempotency key. */
+  CheckoutResult checkout(String customerId, String cartId, String requestId);
+
+  /** {@code GET /customers/{id}/orders/{orderId}}. */
+  Optional<Order> getOrder(String customerId, String orderId);
+
+  /** {@code GET /relationships?relationship_type=IsIndirectCloudSolutionProviderOf}. */
+  List<Reseller> getIndirectResellers();
+}

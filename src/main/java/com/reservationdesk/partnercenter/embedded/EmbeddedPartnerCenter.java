@@ -1,0 +1,410 @@
+package com.reservationdesk.partnercenter.embedded;
+
+import com.reservationdesk.partnercenter.Availability;
+import com.reservationdesk.partnercenter.AzureEntitlement;
+import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.Cart;
+import com.reservationdesk.partnercenter.CartLineItem;
+import com.reservationdesk.partnercenter.CartRequest;
+import com.reservationdesk.partnercenter.CheckoutResult;
+import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.CustomerSearchField;
+import com.reservationdesk.partnercenter.ErrorCode;
+import com.reservationdesk.partnercenter.Order;
+import com.reservationdesk.partnercenter.PartnerCenter;
+import com.reservationdesk.partnercenter.PartnerCenterException;
+import com.reservationdesk.partnercenter.PartnerProperties;
+import com.reservationdesk.partnercenter.ProvisioningContext;
+import com.reservationdesk.partnercenter.Reseller;
+import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.Subscription;
+import com.reservationdesk.partnercenter.SubscriptionStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Partner Center on its own tables: answers, ids, statuses and error codes shaped like the real
+ * API's, so the product behaves the same when it is pointed at Microsoft.
+ */
+@Component
+@ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "embedded", matchIfMissing = true)
+public class EmbeddedPartnerCenter implements PartnerCenter {
+
+  static final Duration CART_LIFETIME = Duration.ofDays(7);
+
+  private final JdbcClient jdbc;
+  private final PartnerProperties partner;
+  private final PartnerCenterIds ids;
+  private final Clock clock;
+
+  public EmbeddedPartnerCenter(JdbcClient jdbc, PartnerProperties partner, PartnerCenterIds ids, Clock clock) {
+    this.jdbc = jdbc;
+    this.partner = partner;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Customer> getCustomer(String customerId) {
+    return jdbc.sql("select * from pc_customer where id = ?").param(customerId.toLowerCase(Locale.ROOT))
+        .query(this::customer).optional();
+  }
+
+  @Override
+  public List<Customer> searchCustomers(CustomerSearchField field, String prefix, int size) {
+    String column = field == CustomerSearchField.COMPANY_NAME ? "company_name_lower" : "domain";
+    return jdbc.sql("select * from pc_customer where " + column + " like ? escape '\\' order by company_name_lower, id")
+        .param(escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%")
+        .query(this::customer).list().stream().limit(size).toList();
+  }
+
+  @Override
+  public List<Subscription> getSubscriptions(String customerId) {
+    requireCustomer(customerId);
+    return jdbc.sql("select * from pc_subscription where customer_id = ? order by created_at, id")
+        .param(customerId.toLowerCase(Locale.ROOT))
+        .query(this::subscription).list();
+  }
+
+  @Override
+  public List<AzureEntitlement> getAzureEntitlements(String customerId, String azurePlanId) {
+    Subscription plan = getSubscriptions(customerId).stream().filter(s -> s.id().equalsIgnoreCase(azurePlanId))
+        .findFirst().orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "subscription " + azurePlanId));
+    if (!plan.isAzurePlan()) {
+      throw PartnerCenterException.of(ErrorCode.NOT_A_VALID_AZURE_SUBSCRIPTION, azurePlanId + " is not an Azure plan");
+    }
+    return jdbc.sql("select * from pc_azure_entitlement where plan_id = ? order by friendly_name, id").param(plan.id())
+        .query((rs, row) -> new AzureEntitlement(rs.getString("id"), rs.getString("friendly_name"),
+            SubscriptionStatus.fromApi(rs.getString("status")), rs.getString("subscription_id")))
+        .list();
+  }
+
+  @Override
+  @Transactional
+  public Subscription createAzurePlan(String customerId, String requestId) {
+    Customer customer = requireCustomer(customerId);
+    boolean hasPlan = getSubscriptions(customerId).stream()
+        .anyMatch(s -> s.isAzurePlan() && s.status() != SubscriptionStatus.DELETED);
+    if (hasPlan) {
+      // A customer can hold one Azure plan; the API refuses a second one as invalid input.
+      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "the customer already has an Azure plan");
+    }
+    String planId = ids.subscriptionId("plan:" + customer.id() + ":" + requestId);
+    Instant now = clock.instant();
+    jdbc.sql("""
+        insert into pc_subscription (id, customer_id, offer_id, offer_name, friendly_name, status, is_trial, partner_id, created_at)
+        values (?, ?, ?, 'Azure plan', 'Azure plan', 'active', false, ?, ?)""")
+        .params(planId, customer.id(), Subscription.AZURE_PLAN_PRODUCT_ID + ":0001", customer.associatedPartnerId(), utc(now))
+        .update();
+    jdbc.sql("insert into pc_azure_entitlement (id, plan_id, subscription_id, friendly_name, status) values (?, ?, ?, ?, 'active')")
+        .params(ids.subscriptionId("entitlement:" + planId), planId, ids.subscriptionId("azure:" + planId),
+            "Azure subscription 1")
+        .update();
+    return getSubscriptions(customerId).stream().filter(s -> s.id().equals(planId)).findFirst().orElseThrow();
+  }
+
+  @Override
+  @Transactional
+  public AzureEntitlement createAzureSubscription(String customerId, String azurePlanId, String friendlyName,
+      String requestId) {
+    Subscription plan = getSubscriptions(customerId).stream().filter(s -> s.id().equalsIgnoreCase(azurePlanId))
+        .findFirst().orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "subscription " + azurePlanId));
+    if (!plan.isAzurePlan()) {
+      throw PartnerCenterException.of(ErrorCode.NOT_A_VALID_AZURE_SUBSCRIPTION, azurePlanId + " is not an Azure plan");
+    }
+    if (plan.status() != SubscriptionStatus.ACTIVE) {
+      throw PartnerCenterException.of(ErrorCode.SUBSCRIPTION_NOT_ACTIVE, "the Azure plan is " + plan.status().apiName());
+    }
+    String entitlementId = ids.subscriptionId("entitlement:" + plan.id() + ":" + requestId);
+    String azureSubscriptionId = ids.subscriptionId("azure:" + plan.id() + ":" + requestId);
+    jdbc.sql("insert into pc_azure_entitlement (id, plan_id, subscription_id, friendly_name, status) values (?, ?, ?, ?, 'active')")
+        .params(entitlementId, plan.id(), azureSubscriptionId, friendlyName)
+        .update();
+    return new AzureEntitlement(entitlementId, friendlyName, SubscriptionStatus.ACTIVE, azureSubscriptionId);
+  }
+
+  @Override
+  public List<ReservationSku> getReservationSkus(String country) {
+    return jdbc.sql("select * from pc_reservation_sku order by product_id, sku_id").query(this::sku).list();
+  }
+
+  @Override
+  public Availability getAvailability(String country, String productId, String skuId) {
+    return jdbc.sql("select product_id, sku_id, availability_id, term_duration, currency from pc_reservation_sku "
+            + "where product_id = ? and sku_id = ?")
+        .params(productId, skuId)
+        .query((rs, row) -> new Availability(rs.getString("availability_id"), productId, skuId,
+            productId + ":" + skuId + ":" + rs.getString("availability_id"), true, rs.getString("currency"),
+            List.of(rs.getString("term_duration"))))
+        .optional()
+        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "SKU " + productId + ":" + skuId));
+  }
+
+  @Override
+  @Transactional
+  public Cart createCart(String customerId, CartRequest request) {
+    Customer customer = requireCustomer(customerId);
+    if (request.lineItems().isEmpty()) {
+      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "a cart needs at least one line item");
+    }
+    for (CartLineItem line : request.lineItems()) {
+      validateLine(customer, line, request.partnerOnRecordAttestationAccepted());
+    }
+    String cartId = UUID.randomUUID().toString();
+    Instant now = clock.instant();
+    jdbc.sql("insert into pc_cart (id, customer_id, status, attestation_accepted, created_at, expires_at) values (?, ?, 'Active', ?, ?, ?)")
+        .params(cartId, customer.id(), request.partnerOnRecordAttestationAccepted(), utc(now), utc(now.plus(CART_LIFETIME)))
+        .update();
+    for (CartLineItem line : request.lineItems()) {
+      ProvisioningContext context = line.provisioningContext();
+      jdbc.sql("""
+          insert into pc_cart_line (cart_id, line_id, catalog_item_id, quantity, billing_cycle, term_duration,
+                                    subscription_id, scope, duration, reseller_mpn_id)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(cartId, line.id(), line.catalogItemId(), line.quantity(), line.billingCycle(), line.termDuration(),
+              context.subscriptionId(), context.scope(), context.duration(), line.resellerMpnId())
+          .update();
+    }
+    return cart(cartId);
+  }
+
+  @Override
+  @Transactional
+  public CheckoutResult checkout(String customerId, String cartId, String requestId) {
+    Customer customer = requireCustomer(customerId);
+    Map<String, Object> cartRow = jdbc.sql("select * from pc_cart where id = ? and customer_id = ? for update")
+        .params(cartId, customer.id()).query().listOfRows().stream().findFirst()
+        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "cart " + cartId));
+    if ("Ordered".equals(cartRow.get("status"))) {
+      // The same MS-RequestId again is a retry of the same call: answer as the first time.
+      if (requestId != null && requestId.equals(cartRow.get("checkout_request_id"))) {
+        return new CheckoutResult(ordersOfCart(cartId), List.of());
+      }
+      throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
+    }
+    Instant now = clock.instant();
+    if (toInstant(cartRow.get("expires_at")).isBefore(now)) {
+      throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "the cart expired");
+    }
+    Cart cart = cart(cartId);
+    for (CartLineItem line : cart.lineItems()) {
+      // Checked again at checkout: a subscription or reseller can change while the cart waits.
+      validateLine(customer, line, Boolean.TRUE.equals(cartRow.get("attestation_accepted")));
+    }
+    // Partner Center groups a cart's lines into one order per billing cycle.
+    Map<String, List<CartLineItem>> groups = cart.lineItems().stream()
+        .collect(Collectors.groupingBy(CartLineItem::billingCycle, LinkedHashMap::new, Collectors.toList()));
+    for (Map.Entry<String, List<CartLineItem>> group : groups.entrySet()) {
+      String orderId = ids.orderId();
+      jdbc.sql("insert into pc_order (id, alternate_id, customer_id, cart_id, billing_cycle, status, currency_code, created_at) "
+              + "values (?, ?, ?, ?, ?, 'pending', ?, ?)")
+          .params(orderId, ids.alternateOrderId(), customer.id(), cartId, group.getKey(), "USD", utc(now))
+          .update();
+      int lineNumber = 0;
+      for (CartLineItem line : group.getValue()) {
+        ProvisioningContext context = line.provisioningContext();
+        jdbc.sql("""
+            insert into pc_order_line (order_id, line_item_number, offer_id, quantity, term_duration, partner_id_on_record,
+                                       subscription_id, scope, duration)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(orderId, lineNumber++, line.catalogItemId(), line.quantity(), line.termDuration(), line.resellerMpnId(),
+                context.subscriptionId(), context.scope(), context.duration())
+            .update();
+      }
+    }
+    jdbc.sql("update pc_cart set status = 'Ordered', checkout_request_id = ? where id = ?").params(requestId, cartId).update();
+    return new CheckoutResult(ordersOfCart(cartId), List.of());
+  }
+
+  @Override
+  public Optional<Order> getOrder(String customerId, String orderId) {
+    return jdbc.sql("select * from pc_order where id = ? and customer_id = ?")
+        .params(orderId, customerId.toLowerCase(Locale.ROOT)).query(this::orderHeader).optional()
+        .map(this::withLines);
+  }
+
+  @Override
+  public List<Reseller> getIndirectResellers() {
+    if (!partner.isIndirectProvider()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from pc_reseller order by name")
+        .query((rs, row) -> new Reseller(rs.getString("id"), rs.getString("name"), rs.getString("mpn_id"),
+            rs.getString("state"), rs.getString("location")))
+        .list();
+  }
+
+  private void validateLine(Customer customer, CartLineItem line, boolean attestationAccepted) {
+    String[] parts = line.catalogItemId() == null ? new String[0] : line.catalogItemId().split(":");
+    if (parts.length != 3) {
+      throw PartnerCenterException.of(ErrorCode.CATALOG_ITEM_ID_INVALID, String.valueOf(line.catalogItemId()));
+    }
+    ReservationSku sku = jdbc.sql("select * from pc_reservation_sku where product_id = ? and sku_id = ? and availability_id = ?")
+        .params(parts[0], parts[1], parts[2]).query(this::sku).optional()
+        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.CATALOG_ITEM_ID_INVALID, line.catalogItemId()));
+    if (!sku.termDuration().equals(line.termDuration())) {
+      throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "term " + line.termDuration() + " is not offered for " + sku.title());
+    }
+    BillingPlan plan;
+    try {
+      plan = BillingPlan.fromBillingCycle(line.billingCycle());
+    } catch (IllegalArgumentException e) {
+      throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "billing cycle " + line.billingCycle());
+    }
+    if (!sku.billingPlans().contains(plan)) {
+      throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "billing cycle " + line.billingCycle() + " is not offered for " + sku.title());
+    }
+    if (line.quantity() < sku.minimumQuantity() || line.quantity() > sku.maximumQuantity()) {
+      throw PartnerCenterException.of(ErrorCode.QUANTITY_NOT_AVAILABLE, String.valueOf(line.quantity()));
+    }
+    ProvisioningContext context = line.provisioningContext();
+    if (context == null || !("single".equals(context.scope()) || "shared".equals(context.scope()))) {
+      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "scope must be single or shared");
+    }
+    if (!ProvisioningContext.durationOf(line.termDuration()).equals(context.duration())) {
+      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "duration " + context.duration() + " does not match term " + line.termDuration());
+    }
+    requireActiveAzureSubscription(customer, context.subscriptionId());
+    validateReseller(line.resellerMpnId(), attestationAccepted);
+  }
+
+  private void requireActiveAzureSubscription(Customer customer, String azureSubscriptionId) {
+    if (azureSubscriptionId == null) {
+      throw PartnerCenterException.of(ErrorCode.NOT_A_VALID_AZURE_SUBSCRIPTION, "no subscription id");
+    }
+    String id = azureSubscriptionId.toLowerCase(Locale.ROOT);
+    Optional<String> entitlementStatus = jdbc.sql("""
+        select e.status from pc_azure_entitlement e join pc_subscription p on p.id = e.plan_id
+        where lower(e.subscription_id) = ? and p.customer_id = ? and p.status = 'active'""")
+        .params(id, customer.id()).query(String.class).optional();
+    Optional<String> legacyStatus = jdbc.sql("select status from pc_subscription where id = ? and customer_id = ? and offer_id = ?")
+        .params(id, customer.id(), Subscription.LEGACY_AZURE_OFFER_ID).query(String.class).optional();
+    String status = entitlementStatus.or(() -> legacyStatus)
+        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.NOT_A_VALID_AZURE_SUBSCRIPTION, azureSubscriptionId));
+    if (!"active".equals(status)) {
+      throw PartnerCenterException.of(ErrorCode.SUBSCRIPTION_NOT_ACTIVE, azureSubscriptionId);
+    }
+  }
+
+  private void validateReseller(String resellerMpnId, boolean attestationAccepted) {
+    if (resellerMpnId == null) {
+      return;
+    }
+    if (!partner.isIndirectProvider()) {
+      throw PartnerCenterException.of(ErrorCode.NOT_A_VALID_INDIRECT_RESELLER, "a direct-bill partner names no reseller");
+    }
+    String state = jdbc.sql("select state from pc_reseller where mpn_id = ?").param(resellerMpnId).query(String.class)
+        .optional().orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESELLER_NOT_FOUND, resellerMpnId));
+    if (!"Active".equals(state)) {
+      throw PartnerCenterException.of(ErrorCode.NOT_A_VALID_INDIRECT_RESELLER, resellerMpnId);
+    }
+    if (!attestationAccepted) {
+      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "PartnerOnRecordAttestationAccepted must be true with a reseller");
+    }
+  }
+
+  private Customer requireCustomer(String customerId) {
+    return getCustomer(customerId).orElseThrow(() -> PartnerCenterException.of(ErrorCode.CUSTOMER_NOT_FOUND, customerId));
+  }
+
+  private Cart cart(String cartId) {
+    List<CartLineItem> lines = jdbc.sql("select * from pc_cart_line where cart_id = ? order by line_id").param(cartId)
+        .query((rs, row) -> new CartLineItem(rs.getInt("line_id"), rs.getString("catalog_item_id"), rs.getLong("quantity"),
+            rs.getString("billing_cycle"), rs.getString("term_duration"),
+            new ProvisioningContext(rs.getString("subscription_id"), rs.getString("scope"), rs.getString("duration")),
+            rs.getString("reseller_mpn_id")))
+        .list();
+    return jdbc.sql("select * from pc_cart where id = ?").param(cartId)
+        .query((rs, row) -> new Cart(rs.getString("id"), rs.getString("customer_id"), rs.getString("status"),
+            instant(rs, "created_at"), instant(rs, "expires_at"), lines))
+        .single();
+  }
+
+  private List<Order> ordersOfCart(String cartId) {
+    return jdbc.sql("select * from pc_order where cart_id = ? order by created_at, id").param(cartId)
+        .query(this::orderHeader).list().stream().map(this::withLines).toList();
+  }
+
+  private Order orderHeader(ResultSet rs, int row) throws SQLException {
+    return new Order(rs.getString("id"), rs.getString("alternate_id"), rs.getString("customer_id"),
+        rs.getString("billing_cycle"), rs.getString("status"), rs.getString("currency_code"), instant(rs, "created_at"),
+        List.of());
+  }
+
+  private Order withLines(Order header) {
+    List<Order.LineItem> lines = jdbc.sql("select * from pc_order_line where order_id = ? order by line_item_number")
+        .param(header.id())
+        .query((rs, row) -> new Order.LineItem(rs.getInt("line_item_number"), rs.getString("offer_id"), rs.getLong("quantity"),
+            rs.getString("term_duration"), rs.getString("partner_id_on_record"),
+            new ProvisioningContext(rs.getString("subscription_id"), rs.getString("scope"), rs.getString("duration"))))
+        .list();
+    return new Order(header.id(), header.alternateId(), header.referenceCustomerId(), header.billingCycle(),
+        header.status(), header.currencyCode(), header.creationDate(), lines);
+  }
+
+  private Customer customer(ResultSet rs, int row) throws SQLException {
+    return new Customer(rs.getString("id"), rs.getString("company_name"), rs.getString("domain"), rs.getString("country"),
+        rs.getString("culture"), rs.getString("relationship_to_partner"), rs.getString("associated_partner_id"));
+  }
+
+  private Subscription subscription(ResultSet rs, int row) throws SQLException {
+    return new Subscription(rs.getString("id"), rs.getString("offer_id"), rs.getString("offer_name"),
+        rs.getString("friendly_name"), SubscriptionStatus.fromApi(rs.getString("status")), rs.getBoolean("is_trial"),
+        rs.getString("partner_id"));
+  }
+
+  private ReservationSku sku(ResultSet rs, int row) throws SQLException {
+    Set<BillingPlan> plans = EnumSet.noneOf(BillingPlan.class);
+    Arrays.stream(rs.getString("billing_plans").split(",")).map(p -> BillingPlan.valueOf(p.trim())).forEach(plans::add);
+    return new ReservationSku(rs.getString("product_id"), rs.getString("sku_id"), rs.getString("title"),
+        rs.getString("arm_sku_name"), rs.getString("arm_region_name"), rs.getString("region_display"),
+        rs.getString("term_duration"), rs.getInt("cores"), rs.getBigDecimal("ram_gb"), rs.getString("category"),
+        rs.getLong("minimum_quantity"), rs.getLong("maximum_quantity"), plans, rs.getBigDecimal("unit_price"),
+        rs.getString("currency"));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp ts) {
+      return ts.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    throw new IllegalStateException("Not a timestamp: " + value);
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

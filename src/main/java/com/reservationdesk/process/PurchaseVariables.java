@@ -1,0 +1,95 @@
+package com.reservationdesk.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.spin.Spin;
+
+/**
+ * Every variable of {@code ReservationPurchaseProcess}, the contract between the model, its forms,
+ * the delegates and API clients. Form fields carry these names as their keys.
+ */
+public final class PurchaseVariables {
+
+  public static final String PROCESS_KEY = "ReservationPurchaseProcess";
+
+  // Start form and customer search
+  public static final String STARTED_BY = "startedBy";
+  public static final String CUSTOMER_SEARCH = "customerSearch";
+  public static final String CUSTOMER_MATCHES = "customerMatches";
+  public static final String CUSTOMER_MATCH_COUNT = "customerMatchCount";
+  public static final String CUSTOMER_SEARCH_MESSAGE = "customerSearchMessage";
+  public static final String CUSTOMER_ACTION = "customerAction";
+  public static final String CUSTOMER_DECISION = "customerDecision";
+  public static final String CUSTOMER_ID = "customerId";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String CUSTOMER_DOMAIN = "customerDomain";
+
+  // Subscriptions
+  public static final String SUBSCRIPTION_OPTIONS = "subscriptionOptions";
+  public static final String ACTIVE_SUBSCRIPTION_COUNT = "activeSubscriptionCount";
+  public static final String SUBSCRIPTION_NOTE = "subscriptionNote";
+  public static final String ADD_SUBSCRIPTION_ACTION = "addSubscriptionAction";
+  public static final String SUBSCRIPTION_ID = "subscriptionId";
+  public static final String SUBSCRIPTION_ACTION = "subscriptionAction";
+  public static final String SUBSCRIPTION_DECISION = "subscriptionDecision";
+  public static final String SUBSCRIPTION_NAME = "subscriptionName";
+  public static final String PURCHASE_ID = "purchaseId";
+
+  // Resellers (indirect provider) and catalog filter options
+  public static final String RESELLER_REQUIRED = "resellerRequired";
+  public static final String RESELLER_OPTIONS = "resellerOptions";
+  public static final String RESELLER_MPN_ID = "resellerMpnId";
+  public static final String REGION_OPTIONS = "regionOptions";
+
+  // Catalog filter and results
+  public static final String REGION = "region";
+  public static final String SIZE_FILTER = "sizeFilter";
+  public static final String TERM = "term";
+  public static final String BILLING_PLAN = "billingPlan";
+  public static final String RESERVATION_OPTIONS = "reservationOptions";
+  public static final String RESERVATION_RESULTS = "reservationResults";
+  public static final String RESERVATION_RESULT_COUNT = "reservationResultCount";
+  public static final String RESERVATION_RESULT_MESSAGE = "reservationResultMessage";
+  public static final String RESERVATION = "reservation";
+  public static final String QUANTITY = "quantity";
+  public static final String CART_ACTION = "cartAction";
+  public static final String CART_DECISION = "cartDecision";
+
+  // Cart and review
+  public static final String CART_LINES = "cartLines";
+  public static final String CART_LINE_OPTIONS = "cartLineOptions";
+  public static final String CART_LINE_COUNT = "cartLineCount";
+  public static final String CART_TOTAL = "cartTotal";
+  public static final String SCOPE = "scope";
+  public static final String REVIEW_ACTION = "reviewAction";
+  public static final String CART_LINE = "cartLine";
+  public static final String NEW_QUANTITY = "newQuantity";
+  public static final String REVIEW_DECISION = "reviewDecision";
+
+  // Order
+  public static final String ORDER_NUMBERS = "orderNumbers";
+  public static final String ORDER_COUNT = "orderCount";
+  public static final String ORDER_STATUS = "orderStatus";
+  public static final String ORDER_TOTAL = "orderTotal";
+  public static final String ORDER_SUMMARY = "orderSummary";
+  public static final String ORDER_FAILURES = "orderFailures";
+  public static final String AZURE_PORTAL_URL = "azurePortalUrl";
+
+  private PurchaseVariables() {}
+
+  public static String string(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  /** Option lists and table rows go to forms as JSON, the shape Camunda Forms read. */
+  public static void setJson(DelegateExecution execution, String name, Object value) {
+    execution.setVariable(name, Spin.JSON(value));
+  }
+
+  /** The agent who completed the current task; null when an unauthenticated caller or a job runs this. */
+  public static String currentUser(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

@@ -1,0 +1,45 @@
+package com.reservationdesk.purchase;
+
+import com.reservationdesk.catalog.Terms;
+import com.reservationdesk.common.Money;
+import com.reservationdesk.common.Option;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The cart as the review form shows it. */
+public record CartView(List<PurchaseLine> lines, Money total) {
+
+  public static CartView of(List<PurchaseLine> lines, String currency) {
+    Money total = lines.stream().map(PurchaseLine::lineTotal).reduce(Money.zero(currency), Money::plus);
+    return new CartView(lines, total);
+  }
+
+  public boolean isEmpty() {
+    return lines.isEmpty();
+  }
+
+  /** Rows of the review form's table. */
+  public List<Map<String, Object>> rows() {
+    return lines.stream().map(line -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("line", line.lineNo());
+      row.put("size", line.armSkuName());
+      row.put("region", line.regionDisplayName());
+      row.put("term", Terms.label(line.termDuration()));
+      row.put("billing", line.billingPlan().formValue());
+      row.put("quantity", line.quantity());
+      row.put("unitPrice", line.unitPrice().format());
+      row.put("lineTotal", line.lineTotal().format());
+      return row;
+    }).toList();
+  }
+
+  /** The lines as choices, to change or remove one at review. */
+  public List<Option> lineOptions() {
+    return lines.stream()
+        .map(line -> new Option("Line " + line.lineNo() + ": " + line.quantity() + " \u00d7 " + line.description(),
+            String.valueOf(line.lineNo())))
+        .toList();
+  }
+}

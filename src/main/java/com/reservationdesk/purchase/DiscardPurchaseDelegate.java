@@ -1,0 +1,23 @@
+package com.reservationdesk.purchase;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Marks the purchase cancelled when the agent gives it up; nothing was ordered. */
+@Component("discardPurchase")
+public class DiscardPurchaseDelegate implements JavaDelegate {
+
+  private final PurchaseService purchases;
+
+  public DiscardPurchaseDelegate(PurchaseService purchases) {
+    this.purchases = purchases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    purchases.cancel(string(execution, PURCHASE_ID));
+  }
+}

@@ -1,0 +1,102 @@
+package com.reservationdesk.purchase;
+
+import com.reservationdesk.common.Money;
+import com.reservationdesk.partnercenter.BillingPlan;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code purchase} and {@code purchase_line} tables. */
+@Repository
+public class PurchaseRepository {
+
+  private final JdbcClient jdbc;
+
+  public PurchaseRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Purchase purchase, String processInstanceId, Instant now) {
+    jdbc.sql("""
+        insert into purchase (id, process_instance_id, customer_id, customer_name, customer_country, subscription_id,
+                              subscription_name, status, currency, created_by, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(purchase.id(), processInstanceId, purchase.customerId(), purchase.customerName(), purchase.customerCountry(),
+            purchase.subscriptionId(), purchase.subscriptionName(), purchase.status().name(), purchase.currency(),
+            purchase.createdBy(), utc(now), utc(now))
+        .update();
+  }
+
+  public Optional<Purchase> find(String purchaseId) {
+    return jdbc.sql("select * from purchase where id = ?").param(purchaseId).query(this::purchase).optional();
+  }
+
+  /** Reads the purchase and locks it, so two agents completing the same task cannot both change it. */
+  public Optional<Purchase> lock(String purchaseId) {
+    return jdbc.sql("select * from purchase where id = ? for update").param(purchaseId).query(this::purchase).optional();
+  }
+
+  public List<PurchaseLine> lines(String purchaseId) {
+    return jdbc.sql("select * from purchase_line where purchase_id = ? order by line_no").param(purchaseId)
+        .query(this::line).list();
+  }
+
+  public void insertLine(String purchaseId, PurchaseLine line) {
+    jdbc.sql("""
+        insert into purchase_line (purchase_id, line_no, product_id, sku_id, arm_sku_name, arm_region_name, region_display,
+                                   term_duration, billing_plan, quantity, unit_price, currency)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(purchaseId, line.lineNo(), line.productId(), line.skuId(), line.armSkuName(), line.armRegionName(),
+            line.regionDisplayName(), line.termDuration(), line.billingPlan().name(), line.quantity(),
+            line.unitPrice().amount(), line.unitPrice().currency())
+        .update();
+  }
+
+  public void updateQuantity(String purchaseId, int lineNo, long quantity) {
+    jdbc.sql("update purchase_line set quantity = ? where purchase_id = ? and line_no = ?")
+        .params(quantity, purchaseId, lineNo).update();
+  }
+
+  public void deleteLine(String purchaseId, int lineNo) {
+    jdbc.sql("delete from purchase_line where purchase_id = ? and line_no = ?").params(purchaseId, lineNo).update();
+  }
+
+  public void markOrdering(String purchaseId, String scope, String resellerMpnId, String resellerName, String requestId,
+      String orderedBy, Instant now) {
+    jdbc.sql("""
+        update purchase set status = 'ORDERING', scope = ?, reseller_mpn_id = ?, reseller_name = ?, checkout_request_id = ?,
+                            ordered_by = ?, updated_at = ?
+        where id = ?""")
+        .params(scope, resellerMpnId, resellerName, requestId, orderedBy, utc(now), purchaseId)
+        .update();
+  }
+
+  public void updateStatus(String purchaseId, PurchaseStatus status, Instant now) {
+    jdbc.sql("update purchase set status = ?, updated_at = ? where id = ?").params(status.name(), utc(now), purchaseId).update();
+  }
+
+  private Purchase purchase(ResultSet rs, int row) throws SQLException {
+    return new Purchase(rs.getString("id"), rs.getString("customer_id"), rs.getString("customer_name"),
+        rs.getString("customer_country"), rs.getString("subscription_id"), rs.getString("subscription_name"),
+        PurchaseStatus.valueOf(rs.getString("status")), rs.getString("currency"), rs.getString("scope"),
+        rs.getString("reseller_mpn_id"), rs.getString("reseller_name"), rs.getString("checkout_request_id"),
+        rs.getString("created_by"), rs.getString("ordered_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private PurchaseLine line(ResultSet rs, int row) throws SQLException {
+    return new PurchaseLine(rs.getInt("line_no"), rs.getString("product_id"), rs.getString("sku_id"),
+        rs.getString("arm_sku_name"), rs.getString("arm_region_name"), rs.getString("region_display"),
+        rs.getString("term_duration"), BillingPlan.valueOf(rs.getString("billing_plan")), rs.getLong("quantity"),
+        new Money(rs.getBigDecimal("unit_price"), rs.getString("currency")));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

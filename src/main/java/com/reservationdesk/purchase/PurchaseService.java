@@ -1,0 +1,194 @@
+package com.reservationdesk.purchase;
+
+import com.reservationdesk.catalog.CatalogFilter;
+import com.reservationdesk.catalog.CatalogSearchResult;
+import com.reservationdesk.catalog.CatalogService;
+import com.reservationdesk.catalog.ReservationOffer;
+import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.common.Money;
+import com.reservationdesk.customer.CustomerService;
+import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.Reseller;
+import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.reseller.ResellerService;
+import com.reservationdesk.subscription.AzureSubscription;
+import com.reservationdesk.subscription.SubscriptionService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The purchase an agent builds: the customer and subscription it is for, and its cart. Every value a
+ * form submits is checked here, whatever the form already checked in the browser.
+ */
+@Service
+@Transactional
+public class PurchaseService {
+
+  private final PurchaseRepository purchases;
+  private final CustomerService customers;
+  private final SubscriptionService subscriptions;
+  private final CatalogService catalog;
+  private final ResellerService resellers;
+  private final Clock clock;
+
+  public PurchaseService(PurchaseRepository purchases, CustomerService customers, SubscriptionService subscriptions,
+      CatalogService catalog, ResellerService resellers, Clock clock) {
+    this.purchases = purchases;
+    this.customers = customers;
+    this.subscriptions = subscriptions;
+    this.catalog = catalog;
+    this.resellers = resellers;
+    this.clock = clock;
+  }
+
+  /** Starts a purchase once the agent has chosen a customer and one of its active Azure subscriptions. */
+  public Purchase open(String customerId, String subscriptionId, String agent, String processInstanceId) {
+    Customer customer = customers.requireCustomer(customerId);
+    AzureSubscription subscription = subscriptions.requireEligible(customer.id(), subscriptionId);
+    Purchase purchase = new Purchase(UUID.randomUUID().toString(), customer.id(), customer.companyName(), customer.country(),
+        subscription.subscriptionId(), subscription.friendlyName(), PurchaseStatus.OPEN, "USD", null, null, null, null,
+        agent, null, clock.instant());
+    purchases.insert(purchase, processInstanceId, clock.instant());
+    return purchase;
+  }
+
+  public Purchase get(String purchaseId) {
+    return purchases.find(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
+  }
+
+  /** Searches the catalog of the purchase's customer's market. */
+  public CatalogSearchResult findOffers(String purchaseId, CatalogFilter filter) {
+    return catalog.search(get(purchaseId).customerCountry(), filter);
+  }
+
+  public CartView cart(String purchaseId) {
+    return CartView.of(purchases.lines(purchaseId), get(purchaseId).currency());
+  }
+
+  /**
+   * Adds a reservation to the cart; the same SKU and billing plan again adds to its line's quantity,
+   * as the dashboard's cart does.
+   */
+  public CartView addLine(String purchaseId, String reservation, String billingPlan, Object quantityValue) {
+    Purchase purchase = requireOpen(purchaseId);
+    ReservationOffer offer = catalog.requireOffer(purchase.customerCountry(), reservation, billingPlan);
+    ReservationSku sku = offer.sku();
+    long quantity = quantity(quantityValue, sku);
+    List<PurchaseLine> lines = purchases.lines(purchaseId);
+    Optional<PurchaseLine> same = lines.stream()
+        .filter(l -> l.productId().equals(sku.productId()) && l.skuId().equals(sku.skuId())
+            && l.billingPlan() == offer.billingPlan())
+        .findFirst();
+    if (same.isPresent()) {
+      long total = same.get().quantity() + quantity;
+      requireQuantityRange(total, sku, " in total (the cart already holds " + same.get().quantity() + ")");
+      purchases.updateQuantity(purchaseId, same.get().lineNo(), total);
+    } else {
+      int lineNo = lines.stream().mapToInt(PurchaseLine::lineNo).max().orElse(0) + 1;
+      purchases.insertLine(purchaseId, new PurchaseLine(lineNo, sku.productId(), sku.skuId(), sku.armSkuName(),
+          sku.armRegionName(), sku.regionDisplayName(), sku.termDuration(), offer.billingPlan(), quantity,
+          new Money(sku.listPrice(), sku.currency())));
+    }
+    return cart(purchaseId);
+  }
+
+  public CartView changeQuantity(String purchaseId, Object lineValue, Object quantityValue) {
+    requireOpen(purchaseId);
+    PurchaseLine line = requireLine(purchaseId, lineValue);
+    ReservationOffer offer = catalog.requireOffer(get(purchaseId).customerCountry(), line.productId() + ":" + line.skuId(),
+        line.billingPlan().formValue());
+    purchases.updateQuantity(purchaseId, line.lineNo(), quantity(quantityValue, offer.sku()));
+    return cart(purchaseId);
+  }
+
+  public CartView removeLine(String purchaseId, Object lineValue) {
+    requireOpen(purchaseId);
+    purchases.deleteLine(purchaseId, requireLine(purchaseId, lineValue).lineNo());
+    return cart(purchaseId);
+  }
+
+  /**
+   * The agent chose to buy: checks the cart, scope and reseller, then freezes the purchase with the
+   * request id every checkout attempt will reuse.
+   */
+  public Purchase readyToOrder(String purchaseId, String scopeValue, String resellerMpnId, String agent) {
+    requireOpen(purchaseId);
+    if (purchases.lines(purchaseId).isEmpty()) {
+      throw new InvalidInputException("The cart is empty. Add a reservation before buying, or cancel the purchase.");
+    }
+    Scope scope = Scope.fromForm(scopeValue);
+    Optional<Reseller> reseller = resellers.requireValid(resellerMpnId);
+    purchases.markOrdering(purchaseId, scope.apiName(), reseller.map(Reseller::mpnId).orElse(null),
+        reseller.map(Reseller::name).orElse(null), UUID.randomUUID().toString(), agent, clock.instant());
+    return get(purchaseId);
+  }
+
+  /** Discards an unfinished purchase; a placed one stays as it is. */
+  public void cancel(String purchaseId) {
+    if (purchaseId == null) {
+      return;
+    }
+    purchases.lock(purchaseId).filter(p -> p.status() == PurchaseStatus.OPEN)
+        .ifPresent(p -> purchases.updateStatus(purchaseId, PurchaseStatus.CANCELLED, clock.instant()));
+  }
+
+  private Purchase requireOpen(String purchaseId) {
+    Purchase purchase = purchases.lock(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
+    if (purchase.status() != PurchaseStatus.OPEN) {
+      throw new InvalidInputException("This purchase is " + purchase.status().name().toLowerCase()
+          + " and can no longer be changed. Open the purchase's current task instead.");
+    }
+    return purchase;
+  }
+
+  private PurchaseLine requireLine(String purchaseId, Object lineValue) {
+    Integer lineNo = null;
+    if (lineValue instanceof Number number) {
+      lineNo = number.intValue();
+    } else if (lineValue instanceof String text && text.trim().matches("\\d{1,6}")) {
+      lineNo = Integer.parseInt(text.trim());
+    }
+    Integer wanted = lineNo;
+    return purchases.lines(purchaseId).stream().filter(l -> wanted != null && l.lineNo() == wanted).findFirst()
+        .orElseThrow(() -> new InvalidInputException("Choose the cart line to change or remove."));
+  }
+
+  /** Form numbers arrive as Integer, Long, Double or text: accept whole numbers only. */
+  static long quantity(Object value, ReservationSku sku) {
+    long quantity;
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      quantity = ((Number) value).longValue();
+    } else if (value instanceof Number number) {
+      if (!Double.isFinite(number.doubleValue())) {
+        throw new InvalidInputException("Enter the quantity as a whole number of instances.");
+      }
+      BigDecimal decimal = new BigDecimal(number.toString());
+      if (decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        throw new InvalidInputException(String.format("Quantity must be between %,d and %,d for %s.",
+            sku.minimumQuantity(), sku.maximumQuantity(), sku.armSkuName()));
+      }
+      if (decimal.stripTrailingZeros().scale() > 0) {
+        throw new InvalidInputException("Quantity must be a whole number of instances, not " + decimal.toPlainString() + ".");
+      }
+      quantity = decimal.longValueExact();
+    } else if (value instanceof String text && text.trim().matches("-?\\d{1,18}")) {
+      quantity = Long.parseLong(text.trim());
+    } else {
+      throw new InvalidInputException("Enter the quantity: how many instances the reservation covers.");
+    }
+    requireQuantityRange(quantity, sku, "");
+    return quantity;
+  }
+
+  private static void requireQuantityRange(long quantity, ReservationSku sku, String context) {
+    if (quantity < sku.minimumQuantity() || quantity > sku.maximumQuantity()) {
+      throw new InvalidInputException(String.format("Quantity must be between %,d and %,d for %s%s.",
+          sku.minimumQuantity(), sku.maximumQuantity(), sku.armSkuName(), context));
+    }
+  }
+}

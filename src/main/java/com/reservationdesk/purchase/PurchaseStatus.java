@@ -1,0 +1,9 @@
+package com.reservationdesk.purchase;
+
+/** Where a purchase stands: its cart can change only while it is {@code OPEN}. */
+public enum PurchaseStatus {
+  OPEN,
+  ORDERING,
+  ORDERED,
+  CANCELLED
+}

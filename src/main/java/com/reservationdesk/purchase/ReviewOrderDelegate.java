@@ -1,0 +1,49 @@
+package com.reservationdesk.purchase;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import com.reservationdesk.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Applies the agent's review decision: change or remove a line, add more, cancel, or buy. */
+@Component("reviewOrder")
+public class ReviewOrderDelegate implements JavaDelegate {
+
+  private final PurchaseService purchases;
+
+  public ReviewOrderDelegate(PurchaseService purchases) {
+    this.purchases = purchases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String purchaseId = string(execution, PURCHASE_ID);
+    String action = string(execution, REVIEW_ACTION);
+    String decision = switch (action == null ? "" : action) {
+      case "changeQuantity" -> {
+        CartVariables.write(execution,
+            purchases.changeQuantity(purchaseId, execution.getVariable(CART_LINE), execution.getVariable(NEW_QUANTITY)));
+        yield "CHANGED";
+      }
+      case "removeLine" -> {
+        CartVariables.write(execution, purchases.removeLine(purchaseId, execution.getVariable(CART_LINE)));
+        yield "CHANGED";
+      }
+      case "addMore" -> "ADD_MORE";
+      case "cancel" -> "CANCEL";
+      case "buy" -> {
+        purchases.readyToOrder(purchaseId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
+            currentUser(execution));
+        yield "BUY";
+      }
+      default -> throw new InvalidInputException(
+          "Choose what to do: buy, change a quantity, remove a line, add more reservations or cancel.");
+    };
+    execution.setVariable(REVIEW_DECISION, decision);
+    execution.removeVariable(REVIEW_ACTION);
+    execution.removeVariable(CART_LINE);
+    execution.removeVariable(NEW_QUANTITY);
+  }
+}

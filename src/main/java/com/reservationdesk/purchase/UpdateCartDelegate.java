@@ -1,0 +1,42 @@
+package com.reservationdesk.purchase;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import com.reservationdesk.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Adds the chosen reservation to the cart when the agent asked to, and says where to go next. */
+@Component("updateCart")
+public class UpdateCartDelegate implements JavaDelegate {
+
+  private final PurchaseService purchases;
+
+  public UpdateCartDelegate(PurchaseService purchases) {
+    this.purchases = purchases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String purchaseId = string(execution, PURCHASE_ID);
+    String action = string(execution, CART_ACTION);
+    String decision = switch (action == null ? "" : action) {
+      case "addAndSearch" -> "SEARCH";
+      case "addAndReview", "review" -> "REVIEW";
+      case "changeFilter" -> "SEARCH";
+      case "cancel" -> "CANCEL";
+      default -> throw new InvalidInputException(
+          "Choose what to do: add the reservation to the cart, change the filter, review the order or cancel.");
+    };
+    CartView cart = action.startsWith("add")
+        ? purchases.addLine(purchaseId, string(execution, RESERVATION), string(execution, BILLING_PLAN),
+            execution.getVariable(QUANTITY))
+        : purchases.cart(purchaseId);
+    CartVariables.write(execution, cart);
+    execution.setVariable(CART_DECISION, decision);
+    execution.removeVariable(CART_ACTION);
+    execution.removeVariable(RESERVATION);
+    execution.removeVariable(QUANTITY);
+  }
+}

@@ -1,0 +1,26 @@
+package com.reservationdesk.subscription;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Gives the customer an active Azure subscription, through an Azure plan; safe to run again. */
+@Component("addAzureSubscription")
+public class AddAzureSubscriptionDelegate implements JavaDelegate {
+
+  private final SubscriptionService subscriptions;
+
+  public AddAzureSubscriptionDelegate(SubscriptionService subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    // One request id per purchase: a retry of this step asks Partner Center for the same thing.
+    AzureSubscription added = subscriptions.addAzureSubscription(string(execution, CUSTOMER_ID), execution.getProcessInstanceId());
+    execution.setVariable(SUBSCRIPTION_ID, added.subscriptionId());
+    execution.removeVariable(ADD_SUBSCRIPTION_ACTION);
+  }
+}

@@ -1,0 +1,42 @@
+package com.reservationdesk.subscription;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.purchase.CartVariables;
+import com.reservationdesk.purchase.Purchase;
+import com.reservationdesk.purchase.PurchaseService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Checks the chosen subscription and opens the purchase (the cart) for it, or records the cancel. */
+@Component("confirmSubscriptionChoice")
+public class ConfirmSubscriptionChoiceDelegate implements JavaDelegate {
+
+  private final PurchaseService purchases;
+
+  public ConfirmSubscriptionChoiceDelegate(PurchaseService purchases) {
+    this.purchases = purchases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String action = string(execution, SUBSCRIPTION_ACTION);
+    if ("cancel".equals(action)) {
+      execution.setVariable(SUBSCRIPTION_DECISION, "CANCEL");
+    } else if ("choose".equals(action)) {
+      Purchase purchase = purchases.open(string(execution, CUSTOMER_ID), string(execution, SUBSCRIPTION_ID),
+          currentUser(execution), execution.getProcessInstanceId());
+      execution.setVariable(PURCHASE_ID, purchase.id());
+      execution.setVariable(SUBSCRIPTION_ID, purchase.subscriptionId());
+      execution.setVariable(SUBSCRIPTION_NAME, purchase.subscriptionName());
+      execution.setProcessBusinessKey(purchase.id());
+      CartVariables.write(execution, purchases.cart(purchase.id()));
+      execution.setVariable(SUBSCRIPTION_DECISION, "CHOSEN");
+    } else {
+      throw new InvalidInputException("Choose what to do: continue with the chosen subscription, or cancel.");
+    }
+    execution.removeVariable(SUBSCRIPTION_ACTION);
+  }
+}

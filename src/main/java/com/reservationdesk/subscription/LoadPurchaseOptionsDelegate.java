@@ -1,0 +1,34 @@
+package com.reservationdesk.subscription;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Loads what the next forms offer for the chosen customer: subscriptions, resellers, regions. */
+@Component("loadPurchaseOptions")
+public class LoadPurchaseOptionsDelegate implements JavaDelegate {
+
+  private final PurchaseOptionsService options;
+
+  public LoadPurchaseOptionsDelegate(PurchaseOptionsService options) {
+    this.options = options;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PurchaseOptions loaded = options.load(string(execution, CUSTOMER_ID));
+    execution.setVariable(CUSTOMER_NAME, loaded.customer().companyName());
+    execution.setVariable(CUSTOMER_DOMAIN, loaded.customer().domain());
+    setJson(execution, SUBSCRIPTION_OPTIONS, loaded.subscriptionOptions());
+    execution.setVariable(ACTIVE_SUBSCRIPTION_COUNT, loaded.subscriptionOptions().size());
+    execution.setVariable(SUBSCRIPTION_NOTE, loaded.subscriptionNote());
+    execution.setVariable(RESELLER_REQUIRED, loaded.resellerRequired());
+    setJson(execution, RESELLER_OPTIONS, loaded.resellerOptions());
+    if (execution.getVariable(RESELLER_MPN_ID) == null) {
+      execution.setVariable(RESELLER_MPN_ID, loaded.defaultResellerMpnId());
+    }
+    setJson(execution, REGION_OPTIONS, loaded.regionOptions());
+  }
+}

@@ -1,0 +1,20 @@
+package com.reservationdesk.subscription;
+
+import com.reservationdesk.common.Option;
+import com.reservationdesk.partnercenter.Customer;
+import java.util.List;
+
+/**
+ * The choices the purchase forms offer for one customer.
+ *
+ * @param subscriptionNote a sentence on the customer's Azure subscriptions, for the agent
+ * @param defaultResellerMpnId the reseller the customer belongs to, preselected at review
+ */
+public record PurchaseOptions(
+    Customer customer,
+    List<Option> subscriptionOptions,
+    String subscriptionNote,
+    boolean resellerRequired,
+    List<Option> resellerOptions,
+    String defaultResellerMpnId,
+    List<Option> regionOptions) {}
