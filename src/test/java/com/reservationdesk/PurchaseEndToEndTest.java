@@ -1,0 +1,177 @@
+package com.reservationdesk;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reservationdesk.order.OrderService;
+import com.reservationdesk.order.PlacedOrder;
+import com.reservationdesk.partnercenter.PartnerCenter;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** A whole purchase through the real app: model, forms' variables, delegates, embedded Partner Center, H2. */
+@AppTest
+class PurchaseEndToEndTest {
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired OrderService orders;
+  @Autowired PartnerCenter partnerCenter;
+  @Autowired TestRestTemplate rest;
+  final ObjectMapper json = new ObjectMapper();
+
+  String instanceId;
+
+  @AfterEach
+  void logout() {
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void agentBuysForACustomerWithoutSubscription_addingOneOnTheWay() throws Exception {
+    identity.setAuthenticatedUserId("alice");
+    instanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "fabrikam")).getId();
+    runJobs();
+
+    Task confirmAdd = task("UserTask_ConfirmAddSubscription");
+    assertThat(confirmAdd.getAssignee()).isEqualTo("alice");
+    assertThat(variable(SUBSCRIPTION_NOTE)).isEqualTo("Fabrikam Inc has no Azure subscription.");
+    complete(confirmAdd, ADD_SUBSCRIPTION_ACTION, "add");
+    runJobs();
+
+    Task chooseSubscription = task("UserTask_ChooseSubscription");
+    JsonNode subscriptionOptions = jsonVariable(SUBSCRIPTION_OPTIONS);
+    assertThat(subscriptionOptions).hasSize(1);
+    String subscriptionId = subscriptionOptions.get(0).get("value").asText();
+    assertThat(variable(SUBSCRIPTION_ID)).isEqualTo(subscriptionId);
+    complete(chooseSubscription, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+
+    complete(task("UserTask_FilterReservations"), REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront");
+    runJobs();
+    Task choose = task("UserTask_ChooseReservation");
+    JsonNode d4s = jsonVariable(RESERVATION_OPTIONS);
+    assertThat(d4s).isNotEmpty();
+    assertThat(d4s.get(0).get("label").asText()).startsWith("Standard_D4s_v5 \u00b7 EU West \u00b7 3 years \u2014 USD ");
+    complete(choose, CART_ACTION, "addAndSearch", RESERVATION, d4s.get(0).get("value").asText(), QUANTITY, 2);
+
+    complete(task("UserTask_FilterReservations"), REGION, "westeurope", SIZE_FILTER, "E16s", TERM, "P1Y", BILLING_PLAN, "monthly");
+    runJobs();
+    JsonNode e16s = jsonVariable(RESERVATION_OPTIONS);
+    complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview", RESERVATION, e16s.get(0).get("value").asText(),
+        QUANTITY, 1L);
+
+    Task review = task("UserTask_ReviewOrder");
+    assertThat(jsonVariable(CART_LINES)).hasSize(2);
+    assertThat(variable(RESELLER_REQUIRED)).isEqualTo(true);
+    complete(review, REVIEW_ACTION, "changeQuantity", CART_LINE, "1", NEW_QUANTITY, 3);
+    JsonNode lines = jsonVariable(CART_LINES);
+    assertThat(lines.get(0).get("quantity").asLong()).isEqualTo(3);
+    assertThat(lines.get(1).get("billing").asText()).isEqualTo("monthly");
+
+    Task buy = task("UserTask_ReviewOrder");
+    assertThatThrownBy(() -> complete(buy, REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "6020114"))
+        .hasMessage("MPN id 6020114 is not one of your active resellers. Choose a reseller from the list.");
+    complete(task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
+    runJobs();
+
+    task("UserTask_ShowConfirmation");
+    String orderNumbers = (String) variable(ORDER_NUMBERS);
+    assertThat(variable(ORDER_COUNT)).isEqualTo(2); // upfront and monthly lines make one order each
+    complete(task("UserTask_ShowConfirmation"));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getEndActivityId())
+        .isEqualTo("EndEvent_OrderPlaced");
+
+    List<PlacedOrder> placed = orders.ordersOfCustomer(customerIdOf("fabrikam.onmicrosoft.com"), 10);
+    assertThat(placed).hasSize(2);
+    assertThat(orderNumbers.split(", ")).containsExactlyInAnyOrderElementsOf(placed.stream().map(PlacedOrder::orderId).toList());
+    for (PlacedOrder order : placed) {
+      assertThat(order.orderId()).hasSize(33);
+      assertThat(order.placedBy()).isEqualTo("alice");
+      assertThat(order.scope()).isEqualTo("shared");
+      assertThat(order.resellerMpnId()).isEqualTo("4847383");
+      assertThat(order.subscriptionId()).isEqualTo(subscriptionId);
+      assertThat(order.total().amount()).isEqualByComparingTo(order.lines().stream()
+          .map(l -> l.unitPrice().amount().multiply(BigDecimal.valueOf(l.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add));
+      assertThat(partnerCenter.getOrder(order.customerId(), order.orderId())).isPresent();
+    }
+    PlacedOrder upfront = placed.stream().filter(o -> o.billingCycle().equals("one_time")).findFirst().orElseThrow();
+    assertThat(upfront.lines()).singleElement().satisfies(line -> {
+      assertThat(line.armSkuName()).isEqualTo("Standard_D4s_v5");
+      assertThat(line.quantity()).isEqualTo(3);
+      assertThat(line.termDuration()).isEqualTo("P3Y");
+    });
+
+    ResponseEntity<String> anonymous = rest.getForEntity("/api/orders?customerId=" + upfront.customerId(), String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> listed = rest.withBasicAuth("alice", "alice")
+        .getForEntity("/api/orders?customerId=" + upfront.customerId(), String.class);
+    assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(listed.getBody()).findValuesAsText("orderId")).containsAll(List.of(orderNumbers.split(", ")));
+    ResponseEntity<String> one = rest.withBasicAuth("alice", "alice").getForEntity("/api/orders/" + upfront.orderId(), String.class);
+    assertThat(json.readTree(one.getBody()).get("lines").get(0).get("quantity").asLong()).isEqualTo(3);
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("alice", "alice").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    // A wrong password is refused (and Camunda then throttles that user's logins for a few seconds).
+    assertThat(rest.withBasicAuth("bob", "wrong").getForEntity("/api/orders", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private String customerIdOf(String domain) {
+    return partnerCenter.searchCustomers(com.reservationdesk.partnercenter.CustomerSearchField.DOMAIN, domain, 1).get(0).id();
+  }
+
+  private void runJobs() {
+    for (int round = 0; round < 10; round++) {
+      List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  private Task task(String key) {
+    Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(task).as("the purchase waits at a user task").isNotNull();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(key);
+    return task;
+  }
+
+  private void complete(Task task, Object... nameValues) {
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      values.put((String) nameValues[i], nameValues[i + 1]);
+    }
+    tasks.complete(task.getId(), values);
+  }
+
+  private Object variable(String name) {
+    return runtime.getVariable(instanceId, name);
+  }
+
+  private JsonNode jsonVariable(String name) throws Exception {
+    return json.readTree(runtime.getVariable(instanceId, name).toString());
+  }
+}

@@ -1,0 +1,323 @@
+package com.reservationdesk.process;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.reservationdesk.catalog.CatalogSearchResult;
+import com.reservationdesk.catalog.SearchCatalogDelegate;
+import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.common.Money;
+import com.reservationdesk.common.Option;
+import com.reservationdesk.customer.ConfirmCustomerChoiceDelegate;
+import com.reservationdesk.customer.CustomerSearchResult;
+import com.reservationdesk.customer.CustomerService;
+import com.reservationdesk.customer.FindCustomersDelegate;
+import com.reservationdesk.order.OrderPlacement;
+import com.reservationdesk.order.OrderService;
+import com.reservationdesk.order.PlaceOrderDelegate;
+import com.reservationdesk.order.PlacedOrder;
+import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.SubscriptionStatus;
+import com.reservationdesk.purchase.CartView;
+import com.reservationdesk.purchase.DiscardPurchaseDelegate;
+import com.reservationdesk.purchase.Purchase;
+import com.reservationdesk.purchase.PurchaseService;
+import com.reservationdesk.purchase.PurchaseStatus;
+import com.reservationdesk.purchase.ReviewOrderDelegate;
+import com.reservationdesk.purchase.UpdateCartDelegate;
+import com.reservationdesk.subscription.AddAzureSubscriptionDelegate;
+import com.reservationdesk.subscription.AzureSubscription;
+import com.reservationdesk.subscription.ConfirmSubscriptionChoiceDelegate;
+import com.reservationdesk.subscription.LoadPurchaseOptionsDelegate;
+import com.reservationdesk.subscription.PurchaseOptions;
+import com.reservationdesk.subscription.PurchaseOptionsService;
+import com.reservationdesk.subscription.SubscriptionService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of the purchase process on the real model and delegates, with the business services
+ * mocked. The build fails below 100 % of flow nodes and sequence flows.
+ */
+@Deployment(resources = "processes/ReservationPurchaseProcess.bpmn")
+class ReservationPurchaseProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder(engineConfiguration()).assertClassCoverageAtLeast(1.0).build();
+
+  static final String CONTOSO = "0d5e1a9c-0000-4000-8000-000000000001";
+  static final String SUBSCRIPTION = "5b0c7a43-0000-4000-8000-000000000002";
+  static final String PURCHASE = "purchase-1";
+
+  final CustomerService customers = mock(CustomerService.class);
+  final PurchaseOptionsService options = mock(PurchaseOptionsService.class);
+  final SubscriptionService subscriptions = mock(SubscriptionService.class);
+  final PurchaseService purchases = mock(PurchaseService.class);
+  final OrderService orders = mock(OrderService.class);
+
+  ProcessEngine engine;
+
+  static ProcessCoverageInMemProcessEngineConfiguration engineConfiguration() {
+    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    configuration.setJdbcUrl("jdbc:h2:mem:purchase-process-test;DB_CLOSE_DELAY=-1");
+    configuration.setJobExecutorActivate(false);
+    configuration.setExpressionManager(new MockExpressionManager());
+    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    configuration.setHistory("full");
+    return configuration;
+  }
+
+  @BeforeEach
+  void registerDelegates() {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    Mocks.register("findCustomers", new FindCustomersDelegate(customers));
+    Mocks.register("confirmCustomerChoice", new ConfirmCustomerChoiceDelegate(customers));
+    Mocks.register("loadPurchaseOptions", new LoadPurchaseOptionsDelegate(options));
+    Mocks.register("addAzureSubscription", new AddAzureSubscriptionDelegate(subscriptions));
+    Mocks.register("confirmSubscriptionChoice", new ConfirmSubscriptionChoiceDelegate(purchases));
+    Mocks.register("searchCatalog", new SearchCatalogDelegate(purchases));
+    Mocks.register("updateCart", new UpdateCartDelegate(purchases));
+    Mocks.register("reviewOrder", new ReviewOrderDelegate(purchases));
+    Mocks.register("placeOrder", new PlaceOrderDelegate(orders));
+    Mocks.register("discardPurchase", new DiscardPurchaseDelegate(purchases));
+    engine.getIdentityService().setAuthenticatedUserId("alice");
+
+    when(customers.requireCustomer(anyString())).thenAnswer(i -> customer(i.getArgument(0), "Contoso Ltd"));
+    when(customers.requireSearchText(anyString())).thenAnswer(i -> i.getArgument(0));
+    when(options.load(anyString())).thenReturn(options(1));
+    Purchase purchase = new Purchase(PURCHASE, CONTOSO, "Contoso Ltd", "US", SUBSCRIPTION, "Contoso Production",
+        PurchaseStatus.OPEN, "USD", null, null, null, null, "alice", null, Instant.now());
+    when(purchases.open(eq(CONTOSO), eq(SUBSCRIPTION), eq("alice"), anyString())).thenReturn(purchase);
+    when(purchases.cart(PURCHASE)).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.findOffers(eq(PURCHASE), any())).thenReturn(new CatalogSearchResult(List.of(), 0, "No reservation matches."));
+    when(purchases.addLine(eq(PURCHASE), anyString(), anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.changeQuantity(eq(PURCHASE), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.removeLine(eq(PURCHASE), any())).thenReturn(CartView.of(List.of(), "USD"));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  @Test
+  void oneMatchingCustomer_buysAfterLoopingThroughSearchAndReview() {
+    searchFinds(1);
+    ProcessInstance purchase = start("Contoso");
+    execute(job());
+    execute(job());
+    assertThat(purchase).isWaitingAt("UserTask_ChooseSubscription").task().isAssignedTo("alice");
+    assertThat(purchase).variables().containsEntry(CUSTOMER_ID, CONTOSO).containsEntry(ACTIVE_SUBSCRIPTION_COUNT, 1);
+
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    assertThat(purchase).hasBusinessKey(PURCHASE).variables().containsEntry(PURCHASE_ID, PURCHASE);
+
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "addAndSearch", RESERVATION, "DZH318Z0BQ3V:0001", QUANTITY, 2));
+    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    verify(purchases).addLine(PURCHASE, "DZH318Z0BQ3V:0001", "upfront", 2);
+
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "addAndReview", RESERVATION, "DZH318Z0BQ3V:0002", QUANTITY, 1));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
+
+    complete(task(), withVariables(REVIEW_ACTION, "changeQuantity", CART_LINE, "1", NEW_QUANTITY, 5));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder").variables().doesNotContainKey(REVIEW_ACTION);
+    verify(purchases).changeQuantity(PURCHASE, "1", 5);
+
+    complete(task(), withVariables(REVIEW_ACTION, "removeLine", CART_LINE, "2"));
+    verify(purchases).removeLine(PURCHASE, "2");
+
+    complete(task(), withVariables(REVIEW_ACTION, "addMore"));
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "review"));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
+
+    when(orders.placeOrder(PURCHASE)).thenReturn(placement());
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    verify(purchases).readyToOrder(PURCHASE, "shared", "4847383", "alice");
+    assertThat(purchase).isWaitingAt("ServiceTask_PlaceOrder");
+    execute(job());
+
+    assertThat(purchase).isWaitingAt("UserTask_ShowConfirmation");
+    assertThat(purchase).variables().containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1")
+        .containsEntry(ORDER_TOTAL, "USD 2,420.00")
+        .containsEntry(AZURE_PORTAL_URL,
+            "https://portal.azure.com/#@" + CONTOSO + "/blade/Microsoft_Azure_Reservations/ReservationsBrowseBlade");
+    complete(task());
+    assertThat(purchase).isEnded().hasPassed("EndEvent_OrderPlaced");
+  }
+
+  @Test
+  void customerWithoutActiveSubscription_getsOneAddedAndReturnsToTheChoice() {
+    searchFinds(1);
+    when(options.load(CONTOSO)).thenReturn(options(0), options(1));
+    when(subscriptions.addAzureSubscription(eq(CONTOSO), anyString()))
+        .thenReturn(new AzureSubscription(SUBSCRIPTION, "Azure subscription 1", "Azure plan", SubscriptionStatus.ACTIVE));
+    ProcessInstance purchase = start("Fabrikam");
+    execute(job());
+    execute(job());
+    assertThat(purchase).isWaitingAt("UserTask_ConfirmAddSubscription");
+
+    complete(task(), withVariables(ADD_SUBSCRIPTION_ACTION, "add"));
+    assertThat(purchase).isWaitingAt("ServiceTask_AddAzureSubscription");
+    execute(job());
+    execute(job());
+    assertThat(purchase).isWaitingAt("UserTask_ChooseSubscription").variables().containsEntry(SUBSCRIPTION_ID, SUBSCRIPTION);
+
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("ServiceTask_DiscardPurchase", "EndEvent_PurchaseCancelled");
+    verify(purchases, never()).open(anyString(), anyString(), anyString(), anyString());
+  }
+
+  @Test
+  void agentCancelsInsteadOfAddingASubscription() {
+    searchFinds(1);
+    when(options.load(CONTOSO)).thenReturn(options(0));
+    ProcessInstance purchase = start("Northwind");
+    execute(job());
+    execute(job());
+    complete(task(), withVariables(ADD_SUBSCRIPTION_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_AddAzureSubscription");
+  }
+
+  @Test
+  void severalMatches_agentChoosesThenCancelsAtTheResults() {
+    searchFinds(3);
+    ProcessInstance purchase = start("Litware");
+    execute(job());
+    assertThat(purchase).isWaitingAt("UserTask_ChooseCustomer");
+    assertThat(purchase).variables().containsEntry(CUSTOMER_MATCH_COUNT, 3).containsEntry(CUSTOMER_ID, null);
+
+    complete(task(), withVariables(CUSTOMER_ACTION, "choose", CUSTOMER_ID, CONTOSO));
+    assertThat(purchase).isWaitingAt("ServiceTask_LoadPurchaseOptions").variables().containsEntry(CUSTOMER_DECISION, "CHOSEN");
+    execute(job());
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "changeFilter"));
+    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled");
+    verify(purchases).cancel(PURCHASE);
+  }
+
+  @Test
+  void noMatch_agentSearchesAgainThenCancelsAtTheChoice() {
+    searchFinds(0);
+    ProcessInstance purchase = start("Zzyzx");
+    execute(job());
+    assertThat(purchase).isWaitingAt("UserTask_SearchCustomerAgain");
+
+    searchFinds(2);
+    complete(task(), withVariables(CUSTOMER_ACTION, "searchAgain", CUSTOMER_SEARCH, "Litware"));
+    assertThat(purchase).isWaitingAt("ServiceTask_FindCustomers");
+    execute(job());
+    assertThat(purchase).isWaitingAt("UserTask_ChooseCustomer");
+    complete(task(), withVariables(CUSTOMER_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("Gateway_MergeCancel", "EndEvent_PurchaseCancelled");
+  }
+
+  @Test
+  void agentCancelsAtReview() {
+    searchFinds(1);
+    ProcessInstance purchase = start("Contoso");
+    execute(job());
+    execute(job());
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "review"));
+    complete(task(), withVariables(REVIEW_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_PlaceOrder");
+    verify(purchases).cancel(PURCHASE);
+  }
+
+  @Test
+  void rejectedFormValue_keepsTheAgentOnTheTaskWithTheMessage() {
+    searchFinds(1);
+    ProcessInstance purchase = start("Contoso");
+    execute(job());
+    execute(job());
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    searchCatalog();
+    when(purchases.addLine(PURCHASE, "DZH318Z0BQ3V:0001", "upfront", 1.5))
+        .thenThrow(new InvalidInputException("Quantity must be a whole number of instances, not 1.5."));
+
+    Map<String, Object> values = withVariables(CART_ACTION, "addAndReview", RESERVATION, "DZH318Z0BQ3V:0001", QUANTITY, 1.5);
+    assertThatThrownBy(() -> complete(task(), values)).hasMessage("Quantity must be a whole number of instances, not 1.5.");
+    assertThat(purchase).isWaitingAt("UserTask_ChooseReservation").variables().doesNotContainKey(CART_DECISION);
+
+    Map<String, Object> unknownAction = withVariables(CART_ACTION, "somethingElse");
+    assertThatThrownBy(() -> complete(task(), unknownAction)).isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Choose what to do");
+    assertThat(purchase).isWaitingAt("UserTask_ChooseReservation");
+  }
+
+  private ProcessInstance start(String search) {
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, search));
+    assertThat(instance).isWaitingAt("ServiceTask_FindCustomers");
+    return instance;
+  }
+
+  private void searchCatalog() {
+    complete(task(), withVariables(REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront"));
+    execute(job());
+  }
+
+  private void searchFinds(int count) {
+    List<Customer> matches = java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> customer(i == 0 ? CONTOSO : "c-" + i, "Contoso " + i)).toList();
+    when(customers.search(anyString())).thenReturn(new CustomerSearchResult("x", matches, false, count + " match"));
+  }
+
+  private static Customer customer(String id, String name) {
+    return new Customer(id, name, "contoso.onmicrosoft.com", "US", "en-US", "reseller", null);
+  }
+
+  private static PurchaseOptions options(int activeSubscriptions) {
+    List<Option> subscriptions = activeSubscriptions == 0 ? List.of()
+        : List.of(new Option("Contoso Production (Azure plan)", SUBSCRIPTION));
+    return new PurchaseOptions(customer(CONTOSO, "Contoso Ltd"), subscriptions, "note", true,
+        List.of(new Option("Tailspin", "4847383")), "4847383", List.of(new Option("Any region", "any")));
+  }
+
+  private static OrderPlacement placement() {
+    Money price = new Money(new java.math.BigDecimal("1210.00"), "USD");
+    PlacedOrder order = new PlacedOrder("311qiN8iFwkv-XARWMvXRYAwYKMACVqv1", PURCHASE, CONTOSO, "Contoso Ltd", SUBSCRIPTION,
+        "shared", "4847383", "Tailspin", "one_time", "pending", price.times(2), "alice", Instant.now(),
+        List.of(new PlacedOrder.Line(1, "DZH318Z0BQ3V", "0001", "Standard_D4s_v3", "westeurope", "EU West", "P3Y", "upfront",
+            2, price, price.times(2))));
+    return new OrderPlacement(CONTOSO, List.of(order), List.of());
+  }
+}
