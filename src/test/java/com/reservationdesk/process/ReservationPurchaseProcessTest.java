@@ -59,6 +59,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -66,6 +67,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every path of the purchase process on the real model and delegates, with the business services
  * mocked. The build fails below 100 % of flow nodes and sequence flows.
  */
+@Tag("own-engine")
 @Deployment(resources = "processes/ReservationPurchaseProcess.bpmn")
 class ReservationPurchaseProcessTest {
 
@@ -87,6 +89,7 @@ class ReservationPurchaseProcessTest {
 
   static ProcessCoverageInMemProcessEngineConfiguration engineConfiguration() {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("purchase-process-test");
     configuration.setJdbcUrl("jdbc:h2:mem:purchase-process-test;DB_CLOSE_DELAY=-1");
     configuration.setJobExecutorActivate(false);
     configuration.setExpressionManager(new MockExpressionManager());

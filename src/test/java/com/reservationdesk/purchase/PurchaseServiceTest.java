@@ -1,0 +1,129 @@
+package com.reservationdesk.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.reservationdesk.AppTest;
+import com.reservationdesk.catalog.CatalogFilter;
+import com.reservationdesk.catalog.ReservationOffer;
+import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.CustomerSearchField;
+import com.reservationdesk.partnercenter.PartnerCenter;
+import com.reservationdesk.subscription.SubscriptionService;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every value a form submits is checked on the server, with a message that says what to fix. */
+@AppTest
+class PurchaseServiceTest {
+
+  @Autowired PurchaseService purchases;
+  @Autowired SubscriptionService subscriptions;
+  @Autowired PartnerCenter partnerCenter;
+
+  Customer adventureWorks;
+  String subscriptionId;
+  String purchaseId;
+  ReservationOffer d4s;
+
+  @BeforeEach
+  void openPurchase() {
+    adventureWorks = customer("adventureworks.onmicrosoft.com");
+    subscriptionId = subscriptions.eligibleSubscriptions(adventureWorks.id()).get(0).subscriptionId();
+    purchaseId = purchases.open(adventureWorks.id(), subscriptionId, "alice", null).id();
+    d4s = purchases.findOffers(purchaseId, new CatalogFilter("westeurope", "D4s_v3", "P3Y", "upfront")).offers().get(0);
+  }
+
+  @Test
+  void subscriptionMustBeAnActiveAzureSubscriptionOfTheCustomer() {
+    Customer contoso = customer("contoso.onmicrosoft.com");
+    String contosoSubscription = subscriptions.eligibleSubscriptions(contoso.id()).get(0).subscriptionId();
+    assertRejected(() -> purchases.open(adventureWorks.id(), contosoSubscription, "alice", null),
+        "is not an Azure subscription of this customer");
+    Customer northwind = customer("northwindtraders.onmicrosoft.com");
+    String suspended = partnerCenter.getSubscriptions(northwind.id()).get(0).id();
+    assertRejected(() -> purchases.open(northwind.id(), suspended, "alice", null), "is suspended");
+    String microsoft365 = partnerCenter.getSubscriptions(adventureWorks.id()).stream().filter(s -> s.offerId().startsWith("CFQ7"))
+        .findFirst().orElseThrow().id();
+    assertRejected(() -> purchases.open(adventureWorks.id(), microsoft365, "alice", null), "is not an Azure subscription");
+    assertRejected(() -> purchases.open(adventureWorks.id(), " ", "alice", null), "Choose the Azure subscription");
+    assertRejected(() -> purchases.open("not-a-customer", subscriptionId, "alice", null), "not a customer of this partner");
+  }
+
+  @Test
+  void quantityMustBeAWholeNumberWithinTheSkuRange() {
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", 0), "between 1 and 999,999,999");
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", 1_000_000_000L), "between 1 and 999,999,999");
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", 1.5), "whole number");
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", 1e30), "between 1 and");
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", "two"), "Enter the quantity");
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", null), "Enter the quantity");
+    assertThat(purchases.cart(purchaseId).isEmpty()).as("nothing half-added").isTrue();
+
+    assertThat(purchases.addLine(purchaseId, d4s.reference(), "upfront", 2.0).lines()).singleElement()
+        .satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+  }
+
+  @Test
+  void skuMustBeInTheCatalogWithThatBillingPlan() {
+    assertRejected(() -> purchases.addLine(purchaseId, "DZH318Z0BQ3V:ZZZZ", "upfront", 1), "not in the catalog");
+    assertRejected(() -> purchases.addLine(purchaseId, null, "upfront", 1), "Choose a reservation");
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "yearly", 1), "upfront or monthly");
+  }
+
+  @Test
+  void sameSkuAddsToItsLine_quantitiesChangeAndLinesGo_totalsFollow() {
+    purchases.addLine(purchaseId, d4s.reference(), "upfront", 2);
+    CartView cart = purchases.addLine(purchaseId, d4s.reference(), "upfront", 3);
+    assertThat(cart.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(5));
+    cart = purchases.addLine(purchaseId, d4s.reference(), "monthly", 1);
+    assertThat(cart.lines()).hasSize(2);
+    BigDecimal unit = d4s.sku().listPrice();
+    assertThat(cart.total().amount()).isEqualByComparingTo(unit.multiply(BigDecimal.valueOf(6)));
+    assertThat(cart.total().format()).startsWith("USD ").contains(",");
+
+    cart = purchases.changeQuantity(purchaseId, "1", 1);
+    assertThat(cart.lines().get(0).quantity()).isEqualTo(1);
+    assertRejected(() -> purchases.changeQuantity(purchaseId, "1", -4), "between 1 and");
+    assertRejected(() -> purchases.changeQuantity(purchaseId, "7", 1), "Choose the cart line");
+    cart = purchases.removeLine(purchaseId, 2);
+    assertThat(cart.lines()).extracting(PurchaseLine::lineNo).containsExactly(1);
+    assertThat(cart.total().amount()).isEqualByComparingTo(unit);
+  }
+
+  @Test
+  void buyingNeedsACartAValidScopeAndOneOfThePartnersActiveResellers() {
+    assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", "4847383", "alice"), "The cart is empty");
+    purchases.addLine(purchaseId, d4s.reference(), "upfront", 1);
+    assertRejected(() -> purchases.readyToOrder(purchaseId, null, "4847383", "alice"), "Choose the scope");
+    assertRejected(() -> purchases.readyToOrder(purchaseId, "resourceGroup", "4847383", "alice"), "shared or single");
+    assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", null, "alice"), "Choose the reseller");
+    assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", "6020114", "alice"), "not one of your active resellers");
+    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
+
+    Purchase ready = purchases.readyToOrder(purchaseId, "single", "4847383", "alice");
+    assertThat(ready.status()).isEqualTo(PurchaseStatus.ORDERING);
+    assertThat(ready.scope()).isEqualTo("single");
+    assertThat(ready.resellerName()).isEqualTo("Tailspin Cloud Services");
+    assertThat(ready.checkoutRequestId()).isNotBlank();
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", 1), "can no longer be changed");
+  }
+
+  @Test
+  void cancellingDiscardsAnOpenPurchaseOnly() {
+    purchases.cancel(purchaseId);
+    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.CANCELLED);
+    purchases.cancel(null);
+  }
+
+  private static void assertRejected(Runnable call, String messagePart) {
+    assertThatThrownBy(call::run).isInstanceOf(InvalidInputException.class).hasMessageContaining(messagePart);
+  }
+
+  private Customer customer(String domain) {
+    return partnerCenter.searchCustomers(CustomerSearchField.DOMAIN, domain, 1).get(0);
+  }
+}
