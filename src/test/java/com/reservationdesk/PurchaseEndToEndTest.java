@@ -93,7 +93,7 @@ class PurchaseEndToEndTest {
     complete(review, REVIEW_ACTION, "changeQuantity", CART_LINE, "1", NEW_QUANTITY, 3);
     JsonNode lines = jsonVariable(CART_LINES);
     assertThat(lines.get(0).get("quantity").asLong()).isEqualTo(3);
-    assertThat(lines.get(1).get("billing").asText()).isEqualTo("monthly");
+    assertThat(lines.get(1).get("term").asText()).isEqualTo("1 year, monthly");
 
     Task buy = task("UserTask_ReviewOrder");
     assertThatThrownBy(() -> complete(buy, REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "6020114"))

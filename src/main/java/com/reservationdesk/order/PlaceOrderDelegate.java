@@ -36,10 +36,8 @@ public class PlaceOrderDelegate implements JavaDelegate {
     return orders.stream().flatMap(order -> order.lines().stream().map(line -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("orderId", order.orderId());
-      row.put("status", order.status());
-      row.put("size", line.armSkuName());
-      row.put("region", line.regionDisplayName());
-      row.put("term", Terms.label(line.termDuration()));
+      row.put("reservation", line.armSkuName() + " \u00b7 " + line.regionDisplayName() + " \u00b7 "
+          + Terms.label(line.termDuration()) + ", " + line.billingPlan());
       row.put("quantity", line.quantity());
       row.put("lineTotal", line.lineTotal().format());
       return row;

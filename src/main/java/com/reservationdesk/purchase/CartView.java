@@ -24,10 +24,8 @@ public record CartView(List<PurchaseLine> lines, Money total) {
     return lines.stream().map(line -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("line", line.lineNo());
-      row.put("size", line.armSkuName());
-      row.put("region", line.regionDisplayName());
-      row.put("term", Terms.label(line.termDuration()));
-      row.put("billing", line.billingPlan().formValue());
+      row.put("reservation", line.armSkuName() + " \u00b7 " + line.regionDisplayName());
+      row.put("term", Terms.label(line.termDuration()) + ", " + line.billingPlan().formValue());
       row.put("quantity", line.quantity());
       row.put("unitPrice", line.unitPrice().format());
       row.put("lineTotal", line.lineTotal().format());
