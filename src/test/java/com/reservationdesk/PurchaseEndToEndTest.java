@@ -95,6 +95,18 @@ class PurchaseEndToEndTest {
     assertThat(lines.get(0).get("quantity").asLong()).isEqualTo(3);
     assertThat(lines.get(1).get("term").asText()).isEqualTo("1 year, monthly");
 
+    // Over the REST API a rejected value is a 400 with the same message, and the task stays open.
+    Task review2 = task("UserTask_ReviewOrder");
+    ResponseEntity<String> rejected = rest.withBasicAuth("alice", "alice").postForEntity(
+        "/engine-rest/task/" + review2.getId() + "/complete",
+        Map.of("variables", Map.of(REVIEW_ACTION, Map.of("value", "changeQuantity"), CART_LINE, Map.of("value", "1"),
+            NEW_QUANTITY, Map.of("value", 2.5))),
+        String.class);
+    assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(rejected.getBody()).get("message").asText())
+        .isEqualTo("Quantity must be a whole number of instances, not 2.5.");
+    assertThat(task("UserTask_ReviewOrder").getId()).isEqualTo(review2.getId());
+
     Task buy = task("UserTask_ReviewOrder");
     assertThatThrownBy(() -> complete(buy, REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "6020114"))
         .hasMessage("MPN id 6020114 is not one of your active resellers. Choose a reseller from the list.");

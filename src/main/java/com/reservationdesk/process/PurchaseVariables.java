@@ -46,6 +46,7 @@ public final class PurchaseVariables {
   public static final String SIZE_FILTER = "sizeFilter";
   public static final String TERM = "term";
   public static final String BILLING_PLAN = "billingPlan";
+  public static final String FILTER_ACTION = "filterAction";
   public static final String RESERVATION_OPTIONS = "reservationOptions";
   public static final String RESERVATION_RESULTS = "reservationResults";
   public static final String RESERVATION_RESULT_COUNT = "reservationResultCount";

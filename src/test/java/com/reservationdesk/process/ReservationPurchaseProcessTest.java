@@ -254,11 +254,7 @@ class ReservationPurchaseProcessTest {
 
   @Test
   void agentCancelsAtReview() {
-    searchFinds(1);
-    ProcessInstance purchase = start("Contoso");
-    execute(job());
-    execute(job());
-    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    ProcessInstance purchase = purchaseAtFilter();
     searchCatalog();
     complete(task(), withVariables(CART_ACTION, "review"));
     complete(task(), withVariables(REVIEW_ACTION, "cancel"));
@@ -267,12 +263,16 @@ class ReservationPurchaseProcessTest {
   }
 
   @Test
+  void agentCancelsAtTheFilter() {
+    ProcessInstance purchase = purchaseAtFilter();
+    complete(task(), withVariables(FILTER_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_SearchCatalog");
+    verify(purchases).cancel(PURCHASE);
+  }
+
+  @Test
   void rejectedFormValue_keepsTheAgentOnTheTaskWithTheMessage() {
-    searchFinds(1);
-    ProcessInstance purchase = start("Contoso");
-    execute(job());
-    execute(job());
-    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    ProcessInstance purchase = purchaseAtFilter();
     searchCatalog();
     when(purchases.addLine(PURCHASE, "DZH318Z0BQ3V:0001", "upfront", 1.5))
         .thenThrow(new InvalidInputException("Quantity must be a whole number of instances, not 1.5."));
@@ -293,8 +293,20 @@ class ReservationPurchaseProcessTest {
     return instance;
   }
 
+  /** One matching customer with one active subscription, chosen: the agent is at the catalog filter. */
+  private ProcessInstance purchaseAtFilter() {
+    searchFinds(1);
+    ProcessInstance purchase = start("Contoso");
+    execute(job());
+    execute(job());
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    return purchase;
+  }
+
   private void searchCatalog() {
-    complete(task(), withVariables(REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront"));
+    complete(task(), withVariables(REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront",
+        FILTER_ACTION, "search"));
     execute(job());
   }
 

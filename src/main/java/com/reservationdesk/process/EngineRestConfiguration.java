@@ -1,0 +1,15 @@
+package com.reservationdesk.process;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Adds Reservation Desk's error mapping to Camunda's REST API ({@code /engine-rest}). */
+@Configuration
+public class EngineRestConfiguration {
+
+  @Bean
+  ResourceConfigCustomizer invalidInputMapping() {
+    return config -> config.register(InvalidInputExceptionMapper.class);
+  }
+}
