@@ -41,6 +41,7 @@ class PurchaseEndToEndTest {
   @Autowired OrderService orders;
   @Autowired PartnerCenter partnerCenter;
   @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   final ObjectMapper json = new ObjectMapper();
 
   String instanceId;
@@ -154,6 +155,55 @@ class PurchaseEndToEndTest {
     // A wrong password is refused (and Camunda then throttles that user's logins for a few seconds).
     assertThat(rest.withBasicAuth("bob", "wrong").getForEntity("/api/orders", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void partnerCenterRefusingTheOrder_isRetriedThenAnIncident_andNothingIsHalfPlaced() throws Exception {
+    identity.setAuthenticatedUserId("bob");
+    instanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Tailspin Toys")).getId();
+    runJobs();
+    String subscriptionId = jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
+    complete(task("UserTask_ChooseSubscription"), SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    complete(task("UserTask_FilterReservations"), REGION, "eastus", SIZE_FILTER, "B2s", TERM, "P1Y", BILLING_PLAN, "upfront");
+    runJobs();
+    complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview",
+        RESERVATION, jsonVariable(RESERVATION_OPTIONS).get(0).get("value").asText(), QUANTITY, 1);
+    assertThat(variable(RESELLER_MPN_ID)).as("the customer's own reseller is preselected").isEqualTo("4847383");
+    complete(task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
+    String purchaseId = (String) variable(PURCHASE_ID);
+
+    // The reseller relationship ends between the review and the order: Partner Center refuses the cart (800016).
+    jdbc.update("update pc_reseller set state = 'Terminated' where mpn_id = '4847383'");
+    try {
+      Job job = management.createJobQuery().processInstanceId(instanceId).singleResult();
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Not a valid indirect reseller");
+      Job retried = management.createJobQuery().processInstanceId(instanceId).singleResult();
+      assertThat(retried.getRetries()).as("retried R3/PT1M").isEqualTo(2);
+      assertThat(retried.getDuedate()).isAfter(new java.util.Date());
+      for (int attempt = 0; attempt < 2; attempt++) {
+        assertThatThrownBy(() -> management.executeJob(retried.getId())).isNotNull();
+      }
+      assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).singleResult().getIncidentMessage())
+          .isEqualTo("Not a valid indirect reseller: 4847383 (Partner Center error 800016, HTTP 400)");
+      assertThat(orders.ordersOfCustomer(customerIdOfPurchase(purchaseId), 10)).noneMatch(o -> o.purchaseId().equals(purchaseId));
+      assertThat(jdbc.queryForObject("select count(*) from pc_cart c join pc_order o on o.cart_id = c.id "
+          + "where c.customer_id = (select customer_id from purchase where id = ?)", Integer.class, purchaseId))
+          .as("Partner Center created no order either").isZero();
+    } finally {
+      jdbc.update("update pc_reseller set state = 'Active' where mpn_id = '4847383'");
+    }
+
+    // The operator fixes the cause and retries the job in Cockpit: the order is placed, once.
+    Job failed = management.createJobQuery().processInstanceId(instanceId).singleResult();
+    management.setJobRetries(failed.getId(), 1);
+    management.executeJob(failed.getId());
+    task("UserTask_ShowConfirmation");
+    assertThat(orders.ordersOfCustomer(customerIdOfPurchase(purchaseId), 10))
+        .filteredOn(o -> o.purchaseId().equals(purchaseId)).hasSize(1);
+  }
+
+  private String customerIdOfPurchase(String purchaseId) {
+    return jdbc.queryForObject("select customer_id from purchase where id = ?", String.class, purchaseId);
   }
 
   private void runJobs() {

@@ -8,11 +8,14 @@ public class PartnerCenterException extends RuntimeException {
 
   private final int httpStatus;
   private final String code;
+  private final String description;
 
+  /** The message, which Cockpit shows as the incident's, names the error code an operator looks up. */
   public PartnerCenterException(int httpStatus, String code, String description) {
-    super(description);
+    super(description + " (Partner Center error " + code + ", HTTP " + httpStatus + ")");
     this.httpStatus = httpStatus;
     this.code = code;
+    this.description = description;
   }
 
   public static PartnerCenterException of(ErrorCode error) {
@@ -31,12 +34,13 @@ public class PartnerCenterException extends RuntimeException {
     return code;
   }
 
+  /** The error body's {@code description}. */
+  public String description() {
+    return description;
+  }
+
   public boolean is(ErrorCode error) {
     return error.code().equals(code);
   }
 
-  @Override
-  public String toString() {
-    return "Partner Center " + httpStatus + " " + code + ": " + getMessage();
-  }
 }

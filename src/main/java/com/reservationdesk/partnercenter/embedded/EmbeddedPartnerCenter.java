@@ -72,9 +72,9 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   @Override
   public List<Customer> searchCustomers(CustomerSearchField field, String prefix, int size) {
     String column = field == CustomerSearchField.COMPANY_NAME ? "company_name_lower" : "domain";
-    return jdbc.sql("select * from pc_customer where " + column + " like ? escape '\\' order by company_name_lower, id")
-        .param(escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%")
-        .query(this::customer).list().stream().limit(size).toList();
+    return jdbc.sql("select * from pc_customer where " + column + " like ? escape '\\' order by company_name_lower, id limit ?")
+        .params(escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%", size)
+        .query(this::customer).list();
   }
 
   @Override
