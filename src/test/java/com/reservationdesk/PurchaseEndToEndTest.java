@@ -12,6 +12,7 @@ import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.CustomerSearchField;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import java.math.BigDecimal;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A whole purchase through the real app: model, forms' variables, delegates, embedded Partner Center, H2. */
 @AppTest
@@ -41,7 +43,7 @@ class PurchaseEndToEndTest {
   @Autowired OrderService orders;
   @Autowired PartnerCenter partnerCenter;
   @Autowired TestRestTemplate rest;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
   final ObjectMapper json = new ObjectMapper();
 
   String instanceId;
@@ -179,7 +181,7 @@ class PurchaseEndToEndTest {
       assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Not a valid indirect reseller");
       Job retried = management.createJobQuery().processInstanceId(instanceId).singleResult();
       assertThat(retried.getRetries()).as("retried R3/PT1M").isEqualTo(2);
-      assertThat(retried.getDuedate()).isAfter(new java.util.Date());
+      assertThat(retried.getDuedate()).isAfter(new Date());
       for (int attempt = 0; attempt < 2; attempt++) {
         assertThatThrownBy(() -> management.executeJob(retried.getId())).isNotNull();
       }

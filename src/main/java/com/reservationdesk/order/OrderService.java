@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -110,7 +111,7 @@ public class OrderService {
     return orders.newest(limit);
   }
 
-  public java.util.Optional<PlacedOrder> order(String orderId) {
+  public Optional<PlacedOrder> order(String orderId) {
     return orders.find(orderId);
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.reservationdesk.AppTest;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationSku;
+import java.math.BigDecimal;
 import java.util.Comparator;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,8 +28,8 @@ class CatalogServiceTest {
     assertThat(result.offers()).extracting(o -> o.sku().listPrice()).isSortedAccordingTo(Comparator.naturalOrder());
     assertThat(result.offers()).extracting(o -> o.sku().armSkuName()).containsExactly("Standard_D4s_v5", "Standard_D4s_v3");
     ReservationOffer cheapest = result.offers().get(0);
-    assertThat(cheapest.monthlyPrice().multiply(java.math.BigDecimal.valueOf(36)))
-        .isCloseTo(cheapest.sku().listPrice(), org.assertj.core.data.Offset.offset(java.math.BigDecimal.ONE));
+    assertThat(cheapest.monthlyPrice().multiply(BigDecimal.valueOf(36)))
+        .isCloseTo(cheapest.sku().listPrice(), Offset.offset(BigDecimal.ONE));
   }
 
   @Test

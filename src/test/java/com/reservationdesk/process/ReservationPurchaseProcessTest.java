@@ -45,9 +45,11 @@ import com.reservationdesk.subscription.LoadPurchaseOptionsDelegate;
 import com.reservationdesk.subscription.PurchaseOptions;
 import com.reservationdesk.subscription.PurchaseOptionsService;
 import com.reservationdesk.subscription.SubscriptionService;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -311,7 +313,7 @@ class ReservationPurchaseProcessTest {
   }
 
   private void searchFinds(int count) {
-    List<Customer> matches = java.util.stream.IntStream.range(0, count)
+    List<Customer> matches = IntStream.range(0, count)
         .mapToObj(i -> customer(i == 0 ? CONTOSO : "c-" + i, "Contoso " + i)).toList();
     when(customers.search(anyString())).thenReturn(new CustomerSearchResult("x", matches, false, count + " match"));
   }
@@ -328,7 +330,7 @@ class ReservationPurchaseProcessTest {
   }
 
   private static OrderPlacement placement() {
-    Money price = new Money(new java.math.BigDecimal("1210.00"), "USD");
+    Money price = new Money(new BigDecimal("1210.00"), "USD");
     PlacedOrder order = new PlacedOrder("311qiN8iFwkv-XARWMvXRYAwYKMACVqv1", PURCHASE, CONTOSO, "Contoso Ltd", SUBSCRIPTION,
         "shared", "4847383", "Tailspin", "one_time", "pending", price.times(2), "alice", Instant.now(),
         List.of(new PlacedOrder.Line(1, "DZH318Z0BQ3V", "0001", "Standard_D4s_v3", "westeurope", "EU West", "P3Y", "upfront",
