@@ -67,7 +67,11 @@ public class PurchaseService {
   }
 
   public CartView cart(String purchaseId) {
-    return CartView.of(purchases.lines(purchaseId), get(purchaseId).currency());
+    return cart(get(purchaseId));
+  }
+
+  private CartView cart(Purchase purchase) {
+    return CartView.of(purchases.lines(purchase.id()), purchase.currency());
   }
 
   /**
@@ -94,22 +98,22 @@ public class PurchaseService {
           sku.armRegionName(), sku.regionDisplayName(), sku.termDuration(), offer.billingPlan(), quantity,
           new Money(sku.listPrice(), sku.currency())));
     }
-    return cart(purchaseId);
+    return cart(purchase);
   }
 
   public CartView changeQuantity(String purchaseId, Object lineValue, Object quantityValue) {
-    requireOpen(purchaseId);
+    Purchase purchase = requireOpen(purchaseId);
     PurchaseLine line = requireLine(purchaseId, lineValue);
-    ReservationOffer offer = catalog.requireOffer(get(purchaseId).customerCountry(), line.productId() + ":" + line.skuId(),
+    ReservationOffer offer = catalog.requireOffer(purchase.customerCountry(), line.productId() + ":" + line.skuId(),
         line.billingPlan().formValue());
     purchases.updateQuantity(purchaseId, line.lineNo(), quantity(quantityValue, offer.sku()));
-    return cart(purchaseId);
+    return cart(purchase);
   }
 
   public CartView removeLine(String purchaseId, Object lineValue) {
-    requireOpen(purchaseId);
+    Purchase purchase = requireOpen(purchaseId);
     purchases.deleteLine(purchaseId, requireLine(purchaseId, lineValue).lineNo());
-    return cart(purchaseId);
+    return cart(purchase);
   }
 
   /**

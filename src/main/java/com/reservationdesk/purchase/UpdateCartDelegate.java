@@ -29,11 +29,10 @@ public class UpdateCartDelegate implements JavaDelegate {
       default -> throw new InvalidInputException(
           "Choose what to do: add the reservation to the cart, change the filter, review the order or cancel.");
     };
-    CartView cart = action.startsWith("add")
-        ? purchases.addLine(purchaseId, string(execution, RESERVATION), string(execution, BILLING_PLAN),
-            execution.getVariable(QUANTITY))
-        : purchases.cart(purchaseId);
-    CartVariables.write(execution, cart);
+    if (action.startsWith("add")) {
+      CartVariables.write(execution, purchases.addLine(purchaseId, string(execution, RESERVATION),
+          string(execution, BILLING_PLAN), execution.getVariable(QUANTITY)));
+    }
     execution.setVariable(CART_DECISION, decision);
     execution.removeVariable(CART_ACTION);
     execution.removeVariable(RESERVATION);
