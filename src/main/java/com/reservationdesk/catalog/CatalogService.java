@@ -42,10 +42,11 @@ public class CatalogService {
     if (!region.equals(CatalogFilter.ANY) && !catalog.regions.containsKey(region)) {
       return new CatalogSearchResult(List.of(), 0, "Region \u201c" + region + "\u201d is not in the catalog. Choose a region from the list.");
     }
-    List<ReservationOffer> matches = catalog.skus.stream()
+    List<ReservationOffer> matches = catalog.entries.stream()
+        .filter(e -> size.isEmpty() || e.normalizedSize().contains(size))
+        .map(Entry::sku)
         .filter(s -> region.equals(CatalogFilter.ANY) || s.armRegionName().equals(region))
         .filter(s -> term.equals(CatalogFilter.ANY) || s.termDuration().equalsIgnoreCase(term))
-        .filter(s -> size.isEmpty() || normalize(s.armSkuName()).contains(size))
         .filter(s -> s.billingPlans().contains(plan))
         .sorted(Comparator.comparing(ReservationSku::listPrice).thenComparing(ReservationSku::key))
         .map(s -> new ReservationOffer(s, plan))
@@ -128,13 +129,16 @@ public class CatalogService {
     return parts.isEmpty() ? "the filter" : String.join(" ", parts);
   }
 
+  /** A SKU with its size name normalized once, when the catalog is loaded, not on every search. */
+  private record Entry(ReservationSku sku, String normalizedSize) {}
+
   private static final class Catalog {
-    final List<ReservationSku> skus;
+    final List<Entry> entries;
     final Map<String, ReservationSku> byKey;
     final Map<String, String> regions;
 
     Catalog(List<ReservationSku> skus) {
-      this.skus = List.copyOf(skus);
+      this.entries = skus.stream().map(s -> new Entry(s, normalize(s.armSkuName()))).toList();
       this.byKey = skus.stream().collect(Collectors.toMap(ReservationSku::key, s -> s, (a, b) -> a));
       this.regions = new TreeMap<>();
       skus.forEach(s -> regions.putIfAbsent(s.armRegionName(), s.regionDisplayName()));

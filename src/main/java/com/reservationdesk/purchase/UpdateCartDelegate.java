@@ -22,9 +22,8 @@ public class UpdateCartDelegate implements JavaDelegate {
     String purchaseId = string(execution, PURCHASE_ID);
     String action = string(execution, CART_ACTION);
     String decision = switch (action == null ? "" : action) {
-      case "addAndSearch" -> "SEARCH";
+      case "addAndSearch", "changeFilter" -> "SEARCH";
       case "addAndReview", "review" -> "REVIEW";
-      case "changeFilter" -> "SEARCH";
       case "cancel" -> "CANCEL";
       default -> throw new InvalidInputException(
           "Choose what to do: add the reservation to the cart, change the filter, review the order or cancel.");

@@ -4,8 +4,10 @@ import static com.reservationdesk.process.PurchaseVariables.*;
 
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.purchase.CartVariables;
+import com.reservationdesk.purchase.CartView;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseService;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,7 @@ public class ConfirmSubscriptionChoiceDelegate implements JavaDelegate {
       execution.setVariable(SUBSCRIPTION_ID, purchase.subscriptionId());
       execution.setVariable(SUBSCRIPTION_NAME, purchase.subscriptionName());
       execution.setProcessBusinessKey(purchase.id());
-      CartVariables.write(execution, purchases.cart(purchase.id()));
+      CartVariables.write(execution, CartView.of(List.of(), purchase.currency()));
       execution.setVariable(SUBSCRIPTION_DECISION, "CHOSEN");
     } else {
       throw new InvalidInputException("Choose what to do: continue with the chosen subscription, or cancel.");

@@ -122,7 +122,6 @@ class ReservationPurchaseProcessTest {
     Purchase purchase = new Purchase(PURCHASE, CONTOSO, "Contoso Ltd", "US", SUBSCRIPTION, "Contoso Production",
         PurchaseStatus.OPEN, "USD", null, null, null, null, "alice", null, Instant.now());
     when(purchases.open(eq(CONTOSO), eq(SUBSCRIPTION), eq("alice"), anyString())).thenReturn(purchase);
-    when(purchases.cart(PURCHASE)).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.findOffers(eq(PURCHASE), any())).thenReturn(new CatalogSearchResult(List.of(), 0, "No reservation matches."));
     when(purchases.addLine(eq(PURCHASE), anyString(), anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.changeQuantity(eq(PURCHASE), any(), any())).thenReturn(CartView.of(List.of(), "USD"));

@@ -1,5 +1,7 @@
 package com.reservationdesk.partnercenter.embedded;
 
+import static com.reservationdesk.partnercenter.embedded.PartnerCenterIds.guid;
+
 import com.reservationdesk.partnercenter.Availability;
 import com.reservationdesk.partnercenter.AzureEntitlement;
 import com.reservationdesk.partnercenter.BillingPlan;
@@ -87,11 +89,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
 
   @Override
   public List<AzureEntitlement> getAzureEntitlements(String customerId, String azurePlanId) {
-    Subscription plan = getSubscriptions(customerId).stream().filter(s -> s.id().equalsIgnoreCase(azurePlanId))
-        .findFirst().orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "subscription " + azurePlanId));
-    if (!plan.isAzurePlan()) {
-      throw PartnerCenterException.of(ErrorCode.NOT_A_VALID_AZURE_SUBSCRIPTION, azurePlanId + " is not an Azure plan");
-    }
+    Subscription plan = requireAzurePlan(customerId, azurePlanId);
     return jdbc.sql("select * from pc_azure_entitlement where plan_id = ? order by friendly_name, id").param(plan.id())
         .query((rs, row) -> new AzureEntitlement(rs.getString("id"), rs.getString("friendly_name"),
             SubscriptionStatus.fromApi(rs.getString("status")), rs.getString("subscription_id")))
@@ -108,36 +106,45 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
       // A customer can hold one Azure plan; the API refuses a second one as invalid input.
       throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "the customer already has an Azure plan");
     }
-    String planId = ids.subscriptionId("plan:" + customer.id() + ":" + requestId);
+    String planId = guid("plan:" + customer.id() + ":" + requestId);
     Instant now = clock.instant();
     jdbc.sql("""
         insert into pc_subscription (id, customer_id, offer_id, offer_name, friendly_name, status, is_trial, partner_id, created_at)
         values (?, ?, ?, 'Azure plan', 'Azure plan', 'active', false, ?, ?)""")
         .params(planId, customer.id(), Subscription.AZURE_PLAN_PRODUCT_ID + ":0001", customer.associatedPartnerId(), utc(now))
         .update();
-    jdbc.sql("insert into pc_azure_entitlement (id, plan_id, subscription_id, friendly_name, status) values (?, ?, ?, ?, 'active')")
-        .params(ids.subscriptionId("entitlement:" + planId), planId, ids.subscriptionId("azure:" + planId),
-            "Azure subscription 1")
-        .update();
-    return getSubscriptions(customerId).stream().filter(s -> s.id().equals(planId)).findFirst().orElseThrow();
+    insertAzureSubscription(planId, "Azure subscription 1", requestId);
+    return requireAzurePlan(customer.id(), planId);
   }
 
   @Override
   @Transactional
   public AzureEntitlement createAzureSubscription(String customerId, String azurePlanId, String friendlyName,
       String requestId) {
-    Subscription plan = getSubscriptions(customerId).stream().filter(s -> s.id().equalsIgnoreCase(azurePlanId))
-        .findFirst().orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "subscription " + azurePlanId));
-    if (!plan.isAzurePlan()) {
-      throw PartnerCenterException.of(ErrorCode.NOT_A_VALID_AZURE_SUBSCRIPTION, azurePlanId + " is not an Azure plan");
-    }
+    Subscription plan = requireAzurePlan(customerId, azurePlanId);
     if (plan.status() != SubscriptionStatus.ACTIVE) {
       throw PartnerCenterException.of(ErrorCode.SUBSCRIPTION_NOT_ACTIVE, "the Azure plan is " + plan.status().apiName());
     }
-    String entitlementId = ids.subscriptionId("entitlement:" + plan.id() + ":" + requestId);
-    String azureSubscriptionId = ids.subscriptionId("azure:" + plan.id() + ":" + requestId);
+    return insertAzureSubscription(plan.id(), friendlyName, requestId);
+  }
+
+  private Subscription requireAzurePlan(String customerId, String azurePlanId) {
+    Customer customer = requireCustomer(customerId);
+    Subscription plan = jdbc.sql("select * from pc_subscription where id = ? and customer_id = ?")
+        .params(azurePlanId.toLowerCase(Locale.ROOT), customer.id()).query(this::subscription).optional()
+        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "subscription " + azurePlanId));
+    if (!plan.isAzurePlan()) {
+      throw PartnerCenterException.of(ErrorCode.NOT_A_VALID_AZURE_SUBSCRIPTION, azurePlanId + " is not an Azure plan");
+    }
+    return plan;
+  }
+
+  /** An Azure subscription under a plan; ids derive from the request id, so a repeated request cannot add a second. */
+  private AzureEntitlement insertAzureSubscription(String planId, String friendlyName, String requestId) {
+    String entitlementId = guid("entitlement:" + planId + ":" + requestId);
+    String azureSubscriptionId = guid("azure:" + planId + ":" + requestId);
     jdbc.sql("insert into pc_azure_entitlement (id, plan_id, subscription_id, friendly_name, status) values (?, ?, ?, ?, 'active')")
-        .params(entitlementId, plan.id(), azureSubscriptionId, friendlyName)
+        .params(entitlementId, planId, azureSubscriptionId, friendlyName)
         .update();
     return new AzureEntitlement(entitlementId, friendlyName, SubscriptionStatus.ACTIVE, azureSubscriptionId);
   }
@@ -191,24 +198,28 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   @Transactional
   public CheckoutResult checkout(String customerId, String cartId, String requestId) {
     Customer customer = requireCustomer(customerId);
-    Map<String, Object> cartRow = jdbc.sql("select * from pc_cart where id = ? and customer_id = ? for update")
-        .params(cartId, customer.id()).query().listOfRows().stream().findFirst()
+    CartState state = jdbc.sql("select status, checkout_request_id, attestation_accepted, expires_at from pc_cart "
+            + "where id = ? and customer_id = ? for update")
+        .params(cartId, customer.id())
+        .query((rs, row) -> new CartState(rs.getString("status"), rs.getString("checkout_request_id"),
+            rs.getBoolean("attestation_accepted"), instant(rs, "expires_at")))
+        .optional()
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "cart " + cartId));
-    if ("Ordered".equals(cartRow.get("status"))) {
+    if ("Ordered".equals(state.status())) {
       // The same MS-RequestId again is a retry of the same call: answer as the first time.
-      if (requestId != null && requestId.equals(cartRow.get("checkout_request_id"))) {
+      if (requestId != null && requestId.equals(state.checkoutRequestId())) {
         return new CheckoutResult(ordersOfCart(cartId), List.of());
       }
       throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
     }
     Instant now = clock.instant();
-    if (toInstant(cartRow.get("expires_at")).isBefore(now)) {
+    if (state.expiresAt().isBefore(now)) {
       throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "the cart expired");
     }
     Cart cart = cart(cartId);
     for (CartLineItem line : cart.lineItems()) {
       // Checked again at checkout: a subscription or reseller can change while the cart waits.
-      validateLine(customer, line, Boolean.TRUE.equals(cartRow.get("attestation_accepted")));
+      validateLine(customer, line, state.attestationAccepted());
     }
     // Partner Center groups a cart's lines into one order per billing cycle.
     Map<String, List<CartLineItem>> groups = cart.lineItems().stream()
@@ -382,6 +393,8 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         rs.getString("currency"));
   }
 
+  private record CartState(String status, String checkoutRequestId, boolean attestationAccepted, Instant expiresAt) {}
+
   static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
@@ -389,19 +402,6 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    throw new IllegalStateException("Not a timestamp: " + value);
   }
 
   private static String escapeLike(String text) {

@@ -15,11 +15,7 @@ public class PartnerCenterIds {
 
   private final SecureRandom random = new SecureRandom();
 
-  /** A GUID derived from a seed, so demo data is the same on every machine. */
-  public String subscriptionId(String seed) {
-    return guid(seed);
-  }
-
+  /** A GUID derived from a seed: demo data is the same on every machine, a repeated request gives the same id. */
   public static String guid(String seed) {
     return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
   }
