@@ -76,12 +76,25 @@ class PurchaseEndToEndTest {
     assertThat(variable(SUBSCRIPTION_ID)).isEqualTo(subscriptionId);
     complete(chooseSubscription, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
 
-    complete(task("UserTask_FilterReservations"), REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront");
+    // A filter the catalog cannot answer is refused while the task completes: it stays open.
+    Task filter = task("UserTask_FilterReservations");
+    ResponseEntity<String> badFilter = rest.withBasicAuth("alice", "alice").postForEntity(
+        "/engine-rest/task/" + filter.getId() + "/complete",
+        Map.of("variables", Map.of(FILTER_ACTION, Map.of("value", "search"), PRODUCT_TYPE, Map.of("value", "vm"),
+            MIN_VCPUS, Map.of("value", 16), MAX_VCPUS, Map.of("value", 4))),
+        String.class);
+    assertThat(badFilter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(badFilter.getBody()).get("message").asText())
+        .isEqualTo("Minimum vCPUs (16) is above maximum vCPUs (4): swap them or clear one.");
+    assertThat(task("UserTask_FilterReservations").getId()).isEqualTo(filter.getId());
+
+    complete(filter, PRODUCT_TYPE, "vm", REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront");
     runJobs();
     Task choose = task("UserTask_ChooseReservation");
     JsonNode d4s = jsonVariable(RESERVATION_OPTIONS);
     assertThat(d4s).isNotEmpty();
-    assertThat(d4s.get(0).get("label").asText()).startsWith("Standard_D4s_v5 \u00b7 EU West \u00b7 3 years \u2014 USD ");
+    assertThat(d4s.get(0).get("label").asText()).matches("Standard_D4s_v5 \u00b7 EU West \u00b7 3 years \u2014 [A-Z]{3} [0-9,.]+ upfront");
+    assertThat(variable(PRICE_NOTE).toString()).startsWith("Indicative list prices from the public Azure retail price list");
     complete(choose, CART_ACTION, "addAndSearch", RESERVATION, d4s.get(0).get("value").asText(), QUANTITY, 2);
 
     complete(task("UserTask_FilterReservations"), REGION, "westeurope", SIZE_FILTER, "E16s", TERM, "P1Y", BILLING_PLAN, "monthly");
@@ -95,7 +108,7 @@ class PurchaseEndToEndTest {
     assertThat(variable(RESELLER_REQUIRED)).isEqualTo(true);
     complete(review, REVIEW_ACTION, "changeQuantity", CART_LINE, "1", NEW_QUANTITY, 3);
     JsonNode lines = jsonVariable(CART_LINES);
-    assertThat(lines.get(0).get("quantity").asLong()).isEqualTo(3);
+    assertThat(lines.get(0).get("quantity").asText()).isEqualTo("3 instances");
     assertThat(lines.get(1).get("term").asText()).isEqualTo("1 year, monthly");
 
     // Over the REST API a rejected value is a 400 with the same message, and the task stays open.

@@ -3,6 +3,7 @@ package com.reservationdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservationdesk.catalog.CatalogFilter;
+import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.order.OrderPlacement;
 import com.reservationdesk.order.OrderService;
 import com.reservationdesk.order.PlacedOrder;
@@ -35,7 +36,7 @@ class RestartKeepsOrdersTest {
       customerCount = partnerCenter.searchCustomers(CustomerSearchField.COMPANY_NAME, "", 10_000).size();
       String subscription = app.getBean(SubscriptionService.class).eligibleSubscriptions(customerId).get(0).subscriptionId();
       String purchaseId = purchases.open(customerId, subscription, "alice", null).id();
-      var offer = purchases.findOffers(purchaseId, new CatalogFilter("westeurope", "D4s", "P3Y", "upfront")).offers().get(0);
+      var offer = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "D4s_v5", "P3Y", BillingPlan.UPFRONT)).offers().get(0);
       purchases.addLine(purchaseId, offer.reference(), "upfront", 4);
       purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");
       OrderPlacement placement = app.getBean(OrderService.class).placeOrder(purchaseId);

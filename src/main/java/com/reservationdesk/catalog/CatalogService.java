@@ -1,67 +1,100 @@
 package com.reservationdesk.catalog;
 
 import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.common.Money;
 import com.reservationdesk.common.Option;
 import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.InventoryContext;
+import com.reservationdesk.partnercenter.InventoryResult;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.pricing.Currencies;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The reservation catalog of a market, read once from Partner Center and searched in memory:
- * agents filter it many times a purchase, the catalog changes rarely.
+ * The reservation catalog of a market, read once from Partner Center and searched in memory (agents
+ * filter it many times a purchase; it changes rarely), priced in the customer's currency and checked
+ * against the subscription's inventory restrictions.
  */
 @Service
 public class CatalogService {
 
-  private final PartnerCenter partnerCenter;
-  private final int maxResults;
-  private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
+  /** How many matches a search checks at most to fill a page when restricted ones are hidden. */
+  static final int MAX_INVENTORY_CHECKS = 250;
 
-  public CatalogService(PartnerCenter partnerCenter, @Value("${reservation-desk.catalog.max-results:25}") int maxResults) {
+  private final PartnerCenter partnerCenter;
+  private final Currencies currencies;
+  private final int maxResults;
+  private final Map<String, CatalogIndex> indexes = new ConcurrentHashMap<>();
+  private final Map<List<ReservationSku>, CatalogIndex> indexesByList = Collections.synchronizedMap(new IdentityHashMap<>());
+
+  public CatalogService(PartnerCenter partnerCenter, Currencies currencies,
+      @Value("${reservation-desk.catalog.max-results:25}") int maxResults) {
     this.partnerCenter = partnerCenter;
+    this.currencies = currencies;
     this.maxResults = maxResults;
   }
 
-  public CatalogSearchResult search(String country, CatalogFilter filter) {
-    BillingPlan plan = billingPlan(filter.billingPlan());
-    String region = blankToAny(filter.region());
-    String term = blankToAny(filter.term());
-    String size = normalize(filter.size());
-    Catalog catalog = catalog(country);
-    if (!region.equals(CatalogFilter.ANY) && !catalog.regions.containsKey(region)) {
-      return new CatalogSearchResult(List.of(), 0, "Region \u201c" + region + "\u201d is not in the catalog. Choose a region from the list.");
+  /**
+   * The cheapest matches, priced in the customer's currency. Restricted SKUs are marked with the
+   * reason, or left out when the filter asks so.
+   */
+  public CatalogSearchResult search(String country, CatalogFilter filter, InventoryContext inventory) {
+    CatalogIndex index = index(country);
+    String currency = currencies.currencyOf(country);
+    String priceNote = priceNote(country);
+    if (!filter.hideRestricted()) {
+      CatalogIndex.Match match = index.search(filter, maxResults);
+      List<ReservationOffer> offers = checkInventory(country, inventory,
+          match.entries().stream().map(e -> offer(e, filter.billingPlan(), currency)).toList());
+      long restricted = offers.stream().filter(ReservationOffer::isRestricted).count();
+      String message = message(index, filter, match.total());
+      if (restricted > 0) {
+        message += " " + restricted + " of those listed cannot be bought for this subscription: they are marked with the reason.";
+      }
+      return new CatalogSearchResult(offers, match.total(), message, priceNote);
     }
-    List<ReservationOffer> matches = catalog.entries.stream()
-        .filter(e -> size.isEmpty() || e.normalizedSize().contains(size))
-        .map(Entry::sku)
-        .filter(s -> region.equals(CatalogFilter.ANY) || s.armRegionName().equals(region))
-        .filter(s -> term.equals(CatalogFilter.ANY) || s.termDuration().equalsIgnoreCase(term))
-        .filter(s -> s.billingPlans().contains(plan))
-        .sorted(Comparator.comparing(ReservationSku::listPrice).thenComparing(ReservationSku::key))
-        .map(s -> new ReservationOffer(s, plan))
-        .toList();
-    String message;
-    if (matches.isEmpty()) {
-      message = "No reservation matches " + describe(filter, region, term) + ". Loosen the filter: "
-          + (size.isEmpty() ? "" : "shorten the size text (\u201cD4s\u201d, \u201cEsv5\u201d), ")
-          + "choose any region or any term.";
-    } else if (matches.size() > maxResults) {
-      message = matches.size() + " reservations match; the " + maxResults + " cheapest are listed. Refine the filter to see others.";
-    } else {
-      message = matches.size() + (matches.size() == 1 ? " reservation matches" : " reservations match") + ", cheapest first.";
+    CatalogIndex.Match match = index.search(filter, MAX_INVENTORY_CHECKS);
+    List<ReservationOffer> checked = checkInventory(country, inventory,
+        match.entries().stream().map(e -> offer(e, filter.billingPlan(), currency)).toList());
+    List<ReservationOffer> available = checked.stream().filter(o -> !o.isRestricted()).limit(maxResults).toList();
+    long hidden = checked.stream().filter(ReservationOffer::isRestricted).count();
+    String message = message(index, filter, match.total());
+    if (hidden > 0) {
+      message += " " + hidden + " that cannot be bought for this subscription " + (hidden == 1 ? "is" : "are") + " hidden.";
     }
-    return new CatalogSearchResult(matches.stream().limit(maxResults).toList(), matches.size(), message);
+    return new CatalogSearchResult(available, match.total(), message, priceNote);
+  }
+
+  /**
+   * Refuses a filter naming a region, flexibility group or tier the catalog does not have: the form
+   * offers only those, so another value is a stale form or a hand-made request.
+   */
+  public void checkFilter(String country, CatalogFilter filter) {
+    CatalogIndex index = index(country);
+    if (filter.type() != ReservationType.COSMOS_DB && !CatalogFilter.ANY.equals(filter.region())
+        && !index.hasRegion(filter.type(), filter.region())) {
+      throw new InvalidInputException("Region \u201c" + filter.region() + "\u201d has no " + filter.type().noun()
+          + " reservations. Choose a region from the list, or any region.");
+    }
+    if (filter.isVm() && !CatalogFilter.ANY.equals(filter.flexibilityGroup())
+        && !index.flexibilityGroups().contains(filter.flexibilityGroup())) {
+      throw new InvalidInputException("Flexibility group \u201c" + filter.flexibilityGroup() + "\u201d is unknown. Choose one from the list, or any group.");
+    }
+    if (!filter.isVm() && !CatalogFilter.ANY.equals(filter.tier()) && !index.tiers(filter.type()).contains(filter.tier())) {
+      throw new InvalidInputException("\u201c" + filter.tier() + "\u201d is not a " + filter.type().label() + " option. Choose one from the list.");
+    }
   }
 
   /** The offer a form names by product and SKU, if the catalog has it with that billing plan. */
@@ -69,79 +102,155 @@ public class CatalogService {
     if (reference == null || reference.isBlank()) {
       throw new InvalidInputException("Choose a reservation from the results.");
     }
-    ReservationSku sku = Optional.ofNullable(catalog(country).byKey.get(reference.trim()))
+    CatalogIndex.Entry entry = index(country).entry(reference.trim())
         .orElseThrow(() -> new InvalidInputException(
             "The chosen reservation is not in the catalog (any more). Search again and choose one from the results."));
-    BillingPlan plan = billingPlan(billingPlan);
-    if (!sku.billingPlans().contains(plan)) {
-      throw new InvalidInputException(sku.armSkuName() + " cannot be paid " + plan.formValue() + ". Choose another billing plan.");
+    BillingPlan plan = CatalogFilter.billingPlan(billingPlan);
+    if (!entry.sku().billingPlans().contains(plan)) {
+      throw new InvalidInputException(entry.sku().displayName() + " cannot be paid " + plan.formValue()
+          + ". Choose the upfront billing plan for it.");
     }
-    return new ReservationOffer(sku, plan);
+    return offer(entry, plan, currencies.currencyOf(country));
   }
 
-  /** The regions of the catalog for the filter's select, with {@code any} first. */
+  /** Refuses, with the reason in words, an offer the inventory check restricts for the subscription. */
+  public void requireAvailable(String country, InventoryContext inventory, ReservationOffer offer) {
+    ReservationOffer checked = checkInventory(country, inventory, List.of(offer)).get(0);
+    if (checked.isRestricted()) {
+      throw new InvalidInputException(offer.sku().displayName() + " in " + offer.sku().regionDisplayName()
+          + " cannot be bought for this subscription: " + checked.restriction());
+    }
+  }
+
+  /** The regions for the filter's select, by name, with {@code any} first: VM and SQL Database regions. */
   public List<Option> regionOptions(String country) {
+    CatalogIndex index = index(country);
+    Map<String, String> regions = new LinkedHashMap<>(index.regions(ReservationType.VIRTUAL_MACHINES));
+    index.regions(ReservationType.SQL_DATABASE).forEach(regions::putIfAbsent);
     List<Option> options = new ArrayList<>();
     options.add(new Option("Any region", CatalogFilter.ANY));
-    catalog(country).regions.forEach((name, display) -> options.add(new Option(display + " (" + name + ")", name)));
+    regions.forEach((name, display) -> options.add(new Option(display + " (" + name + ")", name)));
     return options;
   }
 
-  private Catalog catalog(String country) {
-    return catalogs.computeIfAbsent(country == null ? "US" : country, c -> new Catalog(partnerCenter.getReservationSkus(c)));
+  public List<Option> flexibilityGroupOptions(String country) {
+    List<Option> options = new ArrayList<>();
+    options.add(new Option("Any group", CatalogFilter.ANY));
+    index(country).flexibilityGroups().forEach(g -> options.add(new Option(g, g)));
+    return options;
   }
 
-  private static BillingPlan billingPlan(String value) {
-    if (value == null || value.isBlank()) {
-      return BillingPlan.UPFRONT;
+  /** Where the prices come from, how they were converted, and that they exclude tax. */
+  public String priceNote(String country) {
+    String currency = currencies.currencyOf(country);
+    String catalogCurrency = index(country).currency();
+    String conversion = catalogCurrency == null ? "" : currencies.conversionNote(catalogCurrency, currency);
+    return partnerCenter.priceBasis() + (conversion.isEmpty() ? "" : " " + conversion) + " Prices exclude tax.";
+  }
+
+  public CatalogIndex index(String country) {
+    String market = country == null ? "US" : country;
+    return indexes.computeIfAbsent(market, c -> {
+      List<ReservationSku> skus = partnerCenter.getReservationSkus(c);
+      // Markets that share one SKU list (the embedded catalog) share one index.
+      return indexesByList.computeIfAbsent(skus, CatalogIndex::of);
+    });
+  }
+
+  private ReservationOffer offer(CatalogIndex.Entry entry, BillingPlan plan, String currency) {
+    ReservationSku sku = entry.sku();
+    Money price = currencies.convert(sku.listPrice(), sku.currency(), currency);
+    return new ReservationOffer(sku, plan, price, entry.threeYearSaving(), entry.fiveYearSaving(), null);
+  }
+
+  /** One inventory check per region, as the API's {@code InventoryContext} names one region. */
+  private List<ReservationOffer> checkInventory(String country, InventoryContext inventory, List<ReservationOffer> offers) {
+    if (inventory == null || offers.isEmpty()) {
+      return offers;
     }
-    try {
-      return BillingPlan.valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("Billing plan \u201c" + value + "\u201d is unknown: choose upfront or monthly.");
+    Map<String, List<ReservationOffer>> byRegion = offers.stream()
+        .collect(Collectors.groupingBy(o -> o.sku().armRegionName(), LinkedHashMap::new, Collectors.toList()));
+    Map<String, String> restrictions = new java.util.HashMap<>();
+    byRegion.forEach((region, regional) -> {
+      InventoryContext context = new InventoryContext(inventory.customerId(), inventory.azureSubscriptionId(),
+          ReservationSku.GLOBAL_REGION.equals(region) ? inventory.armRegionName() : region);
+      for (InventoryResult result : partnerCenter.checkInventory(country, context, regional.stream().map(ReservationOffer::reference).toList())) {
+        if (result.isRestricted()) {
+          restrictions.put(result.key(), result.reason());
+        }
+      }
+    });
+    return offers.stream().map(o -> Optional.ofNullable(restrictions.get(o.reference())).map(o::restricted).orElse(o)).toList();
+  }
+
+  private String message(CatalogIndex index, CatalogFilter filter, int total) {
+    String what = filter.type() == ReservationType.VIRTUAL_MACHINES ? "reservations" : filter.type().noun() + " reservations";
+    if (total == 0) {
+      return nothingMatches(index, filter);
     }
-  }
-
-  private static String blankToAny(String value) {
-    return value == null || value.isBlank() ? CatalogFilter.ANY : value.trim();
-  }
-
-  /** "Standard_D4s_v3" and "d4s v3" both become "d4sv3"; the "Standard" prefix is ignored. */
-  static String normalize(String text) {
-    if (text == null) {
-      return "";
+    if (total > maxResults) {
+      return String.format("%,d %s match; the %d cheapest are listed. Refine the filter to see others%s.", total, what, maxResults,
+          filter.isVm() ? " (size, vCPUs, memory, region or term)" : " (region, tier or term)");
     }
-    String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    return lower.startsWith("standard") ? lower.substring("standard".length()) : lower;
+    return total + " " + (total == 1 ? what.replace("reservations", "reservation") + " matches" : what + " match") + ", cheapest first.";
   }
 
-  private static String describe(CatalogFilter filter, String region, String term) {
+  private String nothingMatches(CatalogIndex index, CatalogFilter filter) {
+    StringBuilder message = new StringBuilder("No ").append(filter.type().noun()).append(" reservation matches ")
+        .append(describe(index, filter)).append('.');
+    List<String> loosen = new ArrayList<>();
+    for (CatalogFilter.Constraint constraint : filter.constraints()) {
+      int count = index.count(filter.without(constraint));
+      if (count > 0) {
+        loosen.add(String.format("without %s, %,d would match", constraint.label, count));
+      }
+    }
+    if (loosen.isEmpty()) {
+      message.append(" Loosening one filter is not enough: clear several (size text, ranges, region, term).");
+    } else {
+      String joined = String.join("; ", loosen);
+      message.append(" Loosen a filter: ").append(joined).append('.');
+    }
+    return message.toString();
+  }
+
+  private static String describe(CatalogIndex index, CatalogFilter filter) {
     List<String> parts = new ArrayList<>();
-    if (filter.size() != null && !filter.size().isBlank()) {
-      parts.add("\u201c" + filter.size().trim() + "\u201d");
+    if (filter.isVm() && !filter.size().isEmpty()) {
+      parts.add("\u201c" + filter.size() + "\u201d");
     }
-    if (!region.equals(CatalogFilter.ANY)) {
-      parts.add("in " + region);
+    if (filter.isVm() && (filter.minVcpus() != null || filter.maxVcpus() != null)) {
+      parts.add("with " + range(filter.minVcpus(), filter.maxVcpus()) + " vCPUs");
     }
-    if (!term.equals(CatalogFilter.ANY)) {
-      parts.add("for " + Terms.label(term));
+    if (filter.isVm() && (filter.minMemoryGiB() != null || filter.maxMemoryGiB() != null)) {
+      parts.add("with " + range(filter.minMemoryGiB() == null ? null : filter.minMemoryGiB().stripTrailingZeros().toPlainString(),
+          filter.maxMemoryGiB() == null ? null : filter.maxMemoryGiB().stripTrailingZeros().toPlainString()) + " GiB memory");
+    }
+    if (filter.isVm() && !CatalogFilter.ANY.equals(filter.flexibilityGroup())) {
+      parts.add("in flexibility group " + filter.flexibilityGroup());
+    }
+    if (!filter.isVm() && !CatalogFilter.ANY.equals(filter.tier())) {
+      parts.add(filter.tier());
+    }
+    if (filter.type() == ReservationType.SQL_DATABASE && !CatalogFilter.ANY.equals(filter.deployment())) {
+      parts.add(filter.deployment());
+    }
+    if (filter.type() != ReservationType.COSMOS_DB && !CatalogFilter.ANY.equals(filter.region())) {
+      parts.add("in " + index.regions(filter.type()).getOrDefault(filter.region(), filter.region()));
+    }
+    if (!CatalogFilter.ANY.equals(filter.term())) {
+      parts.add("for " + Terms.label(filter.term()));
+    }
+    if (filter.billingPlan() == BillingPlan.MONTHLY) {
+      parts.add("paid monthly");
     }
     return parts.isEmpty() ? "the filter" : String.join(" ", parts);
   }
 
-  /** A SKU with its size name normalized once, when the catalog is loaded, not on every search. */
-  private record Entry(ReservationSku sku, String normalizedSize) {}
-
-  private static final class Catalog {
-    final List<Entry> entries;
-    final Map<String, ReservationSku> byKey;
-    final Map<String, String> regions;
-
-    Catalog(List<ReservationSku> skus) {
-      this.entries = skus.stream().map(s -> new Entry(s, normalize(s.armSkuName()))).toList();
-      this.byKey = skus.stream().collect(Collectors.toMap(ReservationSku::key, s -> s, (a, b) -> a));
-      this.regions = new TreeMap<>();
-      skus.forEach(s -> regions.putIfAbsent(s.armRegionName(), s.regionDisplayName()));
+  private static String range(Object min, Object max) {
+    if (min != null && max != null) {
+      return min + "\u2013" + max;
     }
+    return min != null ? "at least " + min : "at most " + max;
   }
 }

@@ -2,8 +2,8 @@ package com.reservationdesk.catalog;
 
 import static com.reservationdesk.process.PurchaseVariables.*;
 
-import com.reservationdesk.common.Money;
 import com.reservationdesk.common.Option;
+import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.purchase.PurchaseService;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,36 +23,60 @@ public class SearchCatalogDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CatalogFilter filter = new CatalogFilter(string(execution, REGION), string(execution, SIZE_FILTER),
-        string(execution, TERM), string(execution, BILLING_PLAN));
+    CatalogFilter filter = CatalogFilter.fromForm(execution.getVariables());
     CatalogSearchResult result = purchases.findOffers(string(execution, PURCHASE_ID), filter);
     setJson(execution, RESERVATION_OPTIONS, result.offers().stream().map(SearchCatalogDelegate::option).toList());
     setJson(execution, RESERVATION_RESULTS, result.offers().stream().map(SearchCatalogDelegate::row).toList());
     execution.setVariable(RESERVATION_RESULT_COUNT, result.offers().size());
     execution.setVariable(RESERVATION_RESULT_MESSAGE, result.message());
+    execution.setVariable(PRICE_NOTE, result.priceNote());
   }
 
   static Option option(ReservationOffer offer) {
-    return new Option(offer.sku().armSkuName() + " \u00b7 " + offer.sku().regionDisplayName() + " \u00b7 "
-        + Terms.label(offer.sku().termDuration()) + " \u2014 " + price(offer), offer.reference());
+    ReservationSku sku = offer.sku();
+    String label = sku.displayName() + " \u00b7 " + sku.regionDisplayName() + " \u00b7 " + Terms.label(sku.termDuration())
+        + " \u2014 " + price(offer);
+    return new Option(offer.isRestricted() ? label + " \u2014 NOT AVAILABLE for this subscription" : label, offer.reference());
   }
 
   static Map<String, Object> row(ReservationOffer offer) {
+    ReservationSku sku = offer.sku();
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("size", offer.sku().armSkuName());
-    row.put("vcpus", offer.sku().cores());
-    row.put("memoryGb", offer.sku().ramGb().stripTrailingZeros().toPlainString());
-    row.put("region", offer.sku().regionDisplayName());
-    row.put("term", Terms.label(offer.sku().termDuration()));
+    row.put("reservation", sku.displayName());
+    row.put("details", details(sku));
+    row.put("region", sku.regionDisplayName());
+    row.put("term", Terms.label(sku.termDuration()));
     row.put("price", price(offer));
+    row.put("monthly", offer.monthlyPrice().format() + "/month");
+    row.put("saving", saving(offer));
+    row.put("availability", offer.isRestricted() ? "Not available: " + offer.restriction() : "Available");
     return row;
   }
 
+  private static String details(ReservationSku sku) {
+    return switch (sku.type()) {
+      case VIRTUAL_MACHINES -> sku.vmSize().vCpus() + " vCPUs, " + sku.vmSize().memoryGiB().stripTrailingZeros().toPlainString()
+          + " GiB \u00b7 " + sku.vmSize().category() + " \u00b7 flexibility " + sku.vmSize().flexibilityGroup() + " (ratio "
+          + sku.vmSize().flexibilityRatio().stripTrailingZeros().toPlainString() + ")";
+      case SQL_DATABASE -> "per vCore \u00b7 " + sku.tier() + " \u00b7 " + sku.deployment();
+      case COSMOS_DB -> "per 100 RU/s \u00b7 " + sku.tier() + " \u00b7 applies in every region";
+    };
+  }
+
   private static String price(ReservationOffer offer) {
-    Money total = new Money(offer.sku().listPrice(), offer.sku().currency());
     return switch (offer.billingPlan()) {
-      case UPFRONT -> total.format() + " upfront";
-      case MONTHLY -> new Money(offer.monthlyPrice(), offer.sku().currency()).format() + "/month (" + total.format() + " in total)";
+      case UPFRONT -> offer.unitPrice().format() + " upfront";
+      case MONTHLY -> offer.monthlyPrice().format() + "/month (" + offer.unitPrice().format() + " in total)";
+    };
+  }
+
+  /** The 3-year saving against 1 year; a 5-year SKU shows its own. */
+  private static String saving(ReservationOffer offer) {
+    return switch (offer.sku().termDuration()) {
+      case "P1Y" -> offer.threeYearSaving() == null ? "no 3-year term" : "3 years save " + offer.threeYearSaving() + " %/month";
+      case "P3Y" -> offer.threeYearSaving() == null ? "\u2014" : offer.threeYearSaving() + " % less a month than 1 year";
+      case "P5Y" -> offer.fiveYearSaving() == null ? "\u2014" : offer.fiveYearSaving() + " % less a month than 1 year";
+      default -> "\u2014";
     };
   }
 }

@@ -82,7 +82,7 @@ public class OrderService {
         PurchaseLine line = lineByCatalogItem.get(item.offerId());
         Money lineTotal = line.unitPrice().times(item.quantity());
         total = total.plus(lineTotal);
-        orderLines.add(new PlacedOrder.Line(item.lineItemNumber() + 1, line.productId(), line.skuId(), line.armSkuName(),
+        orderLines.add(new PlacedOrder.Line(item.lineItemNumber() + 1, line.productId(), line.skuId(), line.reservationName(),
             line.armRegionName(), line.regionDisplayName(), line.termDuration(), line.billingPlan().formValue(),
             item.quantity(), line.unitPrice(), lineTotal));
       }

@@ -29,8 +29,20 @@ public interface PartnerCenter {
   /** Adds an Azure subscription under the customer's existing, active Azure plan. */
   AzureEntitlement createAzureSubscription(String customerId, String azurePlanId, String friendlyName, String requestId);
 
-  /** The VM reservation catalog for a market: {@code GET /products?targetView=AzureReservationsVM} and the SKUs. */
+  /**
+   * The reservation catalog for a market: {@code GET /products?targetView=AzureReservationsVM} (and the
+   * SQL and Cosmos DB views) with their SKUs. The list is large and changes rarely: callers cache it.
+   */
   List<ReservationSku> getReservationSkus(String country);
+
+  /** Where the catalog's prices come from, in a sentence an agent reads next to them. */
+  String priceBasis();
+
+  /**
+   * {@code POST /extensions/product/checkinventory}: whether each SKU ({@code productId:skuId}) can be
+   * bought for the subscription in the region; one result per key, in the same order.
+   */
+  List<InventoryResult> checkInventory(String country, InventoryContext context, List<String> skuKeys);
 
   /** The purchasable availability of a SKU; its id rotates, so it is read right before building a cart. */
   Availability getAvailability(String country, String productId, String skuId);

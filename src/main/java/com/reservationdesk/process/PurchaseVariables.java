@@ -42,10 +42,22 @@ public final class PurchaseVariables {
   public static final String REGION_OPTIONS = "regionOptions";
 
   // Catalog filter and results
+  public static final String PRODUCT_TYPE = "productType";
   public static final String REGION = "region";
   public static final String SIZE_FILTER = "sizeFilter";
+  public static final String MIN_VCPUS = "minVcpus";
+  public static final String MAX_VCPUS = "maxVcpus";
+  public static final String MIN_MEMORY_GIB = "minMemoryGiB";
+  public static final String MAX_MEMORY_GIB = "maxMemoryGiB";
+  public static final String FLEXIBILITY_GROUP = "flexibilityGroup";
+  public static final String FLEXIBILITY_GROUP_OPTIONS = "flexibilityGroupOptions";
+  public static final String SQL_DEPLOYMENT = "sqlDeployment";
+  public static final String SQL_TIER = "sqlTier";
+  public static final String COSMOS_WRITES = "cosmosWrites";
   public static final String TERM = "term";
   public static final String BILLING_PLAN = "billingPlan";
+  public static final String HIDE_RESTRICTED = "hideRestricted";
+  public static final String PRICE_NOTE = "priceNote";
   public static final String FILTER_ACTION = "filterAction";
   public static final String RESERVATION_OPTIONS = "reservationOptions";
   public static final String RESERVATION_RESULTS = "reservationResults";

@@ -24,9 +24,9 @@ public record CartView(List<PurchaseLine> lines, Money total) {
     return lines.stream().map(line -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("line", line.lineNo());
-      row.put("reservation", line.armSkuName() + " \u00b7 " + line.regionDisplayName());
+      row.put("reservation", line.reservationName() + " \u00b7 " + line.regionDisplayName());
       row.put("term", Terms.label(line.termDuration()) + ", " + line.billingPlan().formValue());
-      row.put("quantity", line.quantity());
+      row.put("quantity", line.type().quantity(line.quantity()));
       row.put("unitPrice", line.unitPrice().format());
       row.put("lineTotal", line.lineTotal().format());
       return row;

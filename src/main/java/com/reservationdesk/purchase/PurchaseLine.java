@@ -3,13 +3,20 @@ package com.reservationdesk.purchase;
 import com.reservationdesk.catalog.Terms;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.ReservationType;
 
-/** One cart line: a reservation SKU, how it is paid and how many, at the price shown to the agent. */
+/**
+ * One cart line: a reservation SKU, how it is paid and how many, at the price shown to the agent.
+ *
+ * @param reservationName the VM size, SQL Database product or Cosmos DB throughput
+ * @param unitPrice the whole-term price of one unit in the purchase's currency
+ */
 public record PurchaseLine(
     int lineNo,
     String productId,
     String skuId,
-    String armSkuName,
+    ReservationType type,
+    String reservationName,
     String armRegionName,
     String regionDisplayName,
     String termDuration,
@@ -22,7 +29,7 @@ public record PurchaseLine(
   }
 
   public String description() {
-    return armSkuName + " \u00b7 " + regionDisplayName + " \u00b7 " + Terms.label(termDuration) + " \u00b7 "
+    return reservationName + " \u00b7 " + regionDisplayName + " \u00b7 " + Terms.label(termDuration) + " \u00b7 "
         + billingPlan.formValue();
   }
 }

@@ -2,6 +2,7 @@ package com.reservationdesk.purchase;
 
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.ReservationType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,10 +50,10 @@ public class PurchaseRepository {
 
   public void insertLine(String purchaseId, PurchaseLine line) {
     jdbc.sql("""
-        insert into purchase_line (purchase_id, line_no, product_id, sku_id, arm_sku_name, arm_region_name, region_display,
-                                   term_duration, billing_plan, quantity, unit_price, currency)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(purchaseId, line.lineNo(), line.productId(), line.skuId(), line.armSkuName(), line.armRegionName(),
+        insert into purchase_line (purchase_id, line_no, product_id, sku_id, reservation_type, arm_sku_name, arm_region_name,
+                                   region_display, term_duration, billing_plan, quantity, unit_price, currency)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(purchaseId, line.lineNo(), line.productId(), line.skuId(), line.type().name(), line.reservationName(), line.armRegionName(),
             line.regionDisplayName(), line.termDuration(), line.billingPlan().name(), line.quantity(),
             line.unitPrice().amount(), line.unitPrice().currency())
         .update();
@@ -91,7 +92,7 @@ public class PurchaseRepository {
 
   private PurchaseLine line(ResultSet rs, int row) throws SQLException {
     return new PurchaseLine(rs.getInt("line_no"), rs.getString("product_id"), rs.getString("sku_id"),
-        rs.getString("arm_sku_name"), rs.getString("arm_region_name"), rs.getString("region_display"),
+        ReservationType.valueOf(rs.getString("reservation_type")), rs.getString("arm_sku_name"), rs.getString("arm_region_name"), rs.getString("region_display"),
         rs.getString("term_duration"), BillingPlan.valueOf(rs.getString("billing_plan")), rs.getLong("quantity"),
         new Money(rs.getBigDecimal("unit_price"), rs.getString("currency")));
   }

@@ -5,11 +5,12 @@ import com.reservationdesk.catalog.CatalogSearchResult;
 import com.reservationdesk.catalog.CatalogService;
 import com.reservationdesk.catalog.ReservationOffer;
 import com.reservationdesk.common.InvalidInputException;
-import com.reservationdesk.common.Money;
 import com.reservationdesk.customer.CustomerService;
 import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.reseller.ResellerService;
 import com.reservationdesk.subscription.AzureSubscription;
 import com.reservationdesk.subscription.SubscriptionService;
@@ -34,15 +35,17 @@ public class PurchaseService {
   private final SubscriptionService subscriptions;
   private final CatalogService catalog;
   private final ResellerService resellers;
+  private final Currencies currencies;
   private final Clock clock;
 
   public PurchaseService(PurchaseRepository purchases, CustomerService customers, SubscriptionService subscriptions,
-      CatalogService catalog, ResellerService resellers, Clock clock) {
+      CatalogService catalog, ResellerService resellers, Currencies currencies, Clock clock) {
     this.purchases = purchases;
     this.customers = customers;
     this.subscriptions = subscriptions;
     this.catalog = catalog;
     this.resellers = resellers;
+    this.currencies = currencies;
     this.clock = clock;
   }
 
@@ -51,7 +54,8 @@ public class PurchaseService {
     Customer customer = customers.requireCustomer(customerId);
     AzureSubscription subscription = subscriptions.requireEligible(customer.id(), subscriptionId);
     Purchase purchase = new Purchase(UUID.randomUUID().toString(), customer.id(), customer.companyName(), customer.country(),
-        subscription.subscriptionId(), subscription.friendlyName(), PurchaseStatus.OPEN, "USD", null, null, null, null,
+        subscription.subscriptionId(), subscription.friendlyName(), PurchaseStatus.OPEN, currencies.currencyOf(customer.country()),
+        null, null, null, null,
         agent, null, clock.instant());
     purchases.insert(purchase, processInstanceId, clock.instant());
     return purchase;
@@ -61,9 +65,22 @@ public class PurchaseService {
     return purchases.find(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
   }
 
-  /** Searches the catalog of the purchase's customer's market. */
+  /** Checks a filter against the catalog of the purchase's customer's market, before the search runs. */
+  public void checkFilter(String purchaseId, CatalogFilter filter) {
+    catalog.checkFilter(get(purchaseId).customerCountry(), filter);
+  }
+
+  /**
+   * Searches the catalog of the purchase's customer's market, priced in its currency, with the
+   * inventory restrictions of the purchase's subscription.
+   */
   public CatalogSearchResult findOffers(String purchaseId, CatalogFilter filter) {
-    return catalog.search(get(purchaseId).customerCountry(), filter);
+    Purchase purchase = get(purchaseId);
+    return catalog.search(purchase.customerCountry(), filter, inventoryContext(purchase, filter.region()));
+  }
+
+  private static InventoryContext inventoryContext(Purchase purchase, String region) {
+    return new InventoryContext(purchase.customerId(), purchase.subscriptionId(), CatalogFilter.ANY.equals(region) ? null : region);
   }
 
   public CartView cart(String purchaseId) {
@@ -83,6 +100,7 @@ public class PurchaseService {
     ReservationOffer offer = catalog.requireOffer(purchase.customerCountry(), reservation, billingPlan);
     ReservationSku sku = offer.sku();
     long quantity = quantity(quantityValue, sku);
+    catalog.requireAvailable(purchase.customerCountry(), inventoryContext(purchase, sku.armRegionName()), offer);
     List<PurchaseLine> lines = purchases.lines(purchaseId);
     Optional<PurchaseLine> same = lines.stream()
         .filter(l -> l.productId().equals(sku.productId()) && l.skuId().equals(sku.skuId())
@@ -94,9 +112,8 @@ public class PurchaseService {
       purchases.updateQuantity(purchaseId, same.get().lineNo(), total);
     } else {
       int lineNo = lines.stream().mapToInt(PurchaseLine::lineNo).max().orElse(0) + 1;
-      purchases.insertLine(purchaseId, new PurchaseLine(lineNo, sku.productId(), sku.skuId(), sku.armSkuName(),
-          sku.armRegionName(), sku.regionDisplayName(), sku.termDuration(), offer.billingPlan(), quantity,
-          new Money(sku.listPrice(), sku.currency())));
+      purchases.insertLine(purchaseId, new PurchaseLine(lineNo, sku.productId(), sku.skuId(), sku.type(), sku.displayName(),
+          sku.armRegionName(), sku.regionDisplayName(), sku.termDuration(), offer.billingPlan(), quantity, offer.unitPrice()));
     }
     return cart(purchase);
   }
@@ -169,21 +186,21 @@ public class PurchaseService {
       quantity = ((Number) value).longValue();
     } else if (value instanceof Number number) {
       if (!Double.isFinite(number.doubleValue())) {
-        throw new InvalidInputException("Enter the quantity as a whole number of instances.");
+        throw new InvalidInputException("Enter the quantity as a whole number of " + sku.type().units() + ".");
       }
       BigDecimal decimal = new BigDecimal(number.toString());
       if (decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
         throw new InvalidInputException(String.format("Quantity must be between %,d and %,d for %s.",
-            sku.minimumQuantity(), sku.maximumQuantity(), sku.armSkuName()));
+            sku.minimumQuantity(), sku.maximumQuantity(), sku.displayName()));
       }
       if (decimal.stripTrailingZeros().scale() > 0) {
-        throw new InvalidInputException("Quantity must be a whole number of instances, not " + decimal.toPlainString() + ".");
+        throw new InvalidInputException("Quantity must be a whole number of " + sku.type().units() + ", not " + decimal.toPlainString() + ".");
       }
       quantity = decimal.longValueExact();
     } else if (value instanceof String text && text.trim().matches("-?\\d{1,18}")) {
       quantity = Long.parseLong(text.trim());
     } else {
-      throw new InvalidInputException("Enter the quantity: how many instances the reservation covers.");
+      throw new InvalidInputException("Enter the quantity: how many " + sku.type().units() + " the reservation covers.");
     }
     requireQuantityRange(quantity, sku, "");
     return quantity;
@@ -192,7 +209,7 @@ public class PurchaseService {
   private static void requireQuantityRange(long quantity, ReservationSku sku, String context) {
     if (quantity < sku.minimumQuantity() || quantity > sku.maximumQuantity()) {
       throw new InvalidInputException(String.format("Quantity must be between %,d and %,d for %s%s.",
-          sku.minimumQuantity(), sku.maximumQuantity(), sku.armSkuName(), context));
+          sku.minimumQuantity(), sku.maximumQuantity(), sku.displayName(), context));
     }
   }
 }

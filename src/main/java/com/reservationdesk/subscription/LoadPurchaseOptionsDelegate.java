@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Loads what the next forms offer for the chosen customer: subscriptions, resellers, regions. */
+/** Loads what the next forms offer for the chosen customer: subscriptions, resellers, regions, flexibility groups. */
 @Component("loadPurchaseOptions")
 public class LoadPurchaseOptionsDelegate implements JavaDelegate {
 
@@ -30,5 +30,7 @@ public class LoadPurchaseOptionsDelegate implements JavaDelegate {
       execution.setVariable(RESELLER_MPN_ID, loaded.defaultResellerMpnId());
     }
     setJson(execution, REGION_OPTIONS, loaded.regionOptions());
+    setJson(execution, FLEXIBILITY_GROUP_OPTIONS, loaded.flexibilityGroupOptions());
+    execution.setVariable(PRICE_NOTE, loaded.priceNote());
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param subscriptionNote a sentence on the customer's Azure subscriptions, for the agent
  * @param defaultResellerMpnId the reseller the customer belongs to, preselected at review
+ * @param priceNote where catalog prices come from and the currency they are shown in
  */
 public record PurchaseOptions(
     Customer customer,
@@ -17,4 +18,6 @@ public record PurchaseOptions(
     boolean resellerRequired,
     List<Option> resellerOptions,
     String defaultResellerMpnId,
-    List<Option> regionOptions) {}
+    List<Option> regionOptions,
+    List<Option> flexibilityGroupOptions,
+    String priceNote) {}

@@ -34,7 +34,8 @@ public class PurchaseOptionsService {
     List<Reseller> active = resellers.activeResellers();
     return new PurchaseOptions(customer, eligible, note(customer, azure), resellers.resellerRequired(),
         resellers.options(active), resellers.resellerOf(customer, active).map(Reseller::mpnId).orElse(null),
-        catalog.regionOptions(customer.country()));
+        catalog.regionOptions(customer.country()), catalog.flexibilityGroupOptions(customer.country()),
+        catalog.priceNote(customer.country()));
   }
 
   private static String note(Customer customer, List<AzureSubscription> azure) {

@@ -17,6 +17,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.reservationdesk.catalog.CatalogSearchResult;
+import com.reservationdesk.catalog.CheckCatalogFilterDelegate;
 import com.reservationdesk.catalog.SearchCatalogDelegate;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.common.Money;
@@ -109,6 +110,7 @@ class ReservationPurchaseProcessTest {
     Mocks.register("loadPurchaseOptions", new LoadPurchaseOptionsDelegate(options));
     Mocks.register("addAzureSubscription", new AddAzureSubscriptionDelegate(subscriptions));
     Mocks.register("confirmSubscriptionChoice", new ConfirmSubscriptionChoiceDelegate(purchases));
+    Mocks.register("checkCatalogFilter", new CheckCatalogFilterDelegate(purchases));
     Mocks.register("searchCatalog", new SearchCatalogDelegate(purchases));
     Mocks.register("updateCart", new UpdateCartDelegate(purchases));
     Mocks.register("reviewOrder", new ReviewOrderDelegate(purchases));
@@ -122,7 +124,7 @@ class ReservationPurchaseProcessTest {
     Purchase purchase = new Purchase(PURCHASE, CONTOSO, "Contoso Ltd", "US", SUBSCRIPTION, "Contoso Production",
         PurchaseStatus.OPEN, "USD", null, null, null, null, "alice", null, Instant.now());
     when(purchases.open(eq(CONTOSO), eq(SUBSCRIPTION), eq("alice"), anyString())).thenReturn(purchase);
-    when(purchases.findOffers(eq(PURCHASE), any())).thenReturn(new CatalogSearchResult(List.of(), 0, "No reservation matches."));
+    when(purchases.findOffers(eq(PURCHASE), any())).thenReturn(new CatalogSearchResult(List.of(), 0, "No reservation matches.", "Indicative list prices."));
     when(purchases.addLine(eq(PURCHASE), anyString(), anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.changeQuantity(eq(PURCHASE), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.removeLine(eq(PURCHASE), any())).thenReturn(CartView.of(List.of(), "USD"));
@@ -325,7 +327,8 @@ class ReservationPurchaseProcessTest {
     List<Option> subscriptions = activeSubscriptions == 0 ? List.of()
         : List.of(new Option("Contoso Production (Azure plan)", SUBSCRIPTION));
     return new PurchaseOptions(customer(CONTOSO, "Contoso Ltd"), subscriptions, "note", true,
-        List.of(new Option("Tailspin", "4847383")), "4847383", List.of(new Option("Any region", "any")));
+        List.of(new Option("Tailspin", "4847383")), "4847383", List.of(new Option("Any region", "any")),
+        List.of(new Option("Any group", "any")), "Indicative list prices.");
   }
 
   private static OrderPlacement placement() {

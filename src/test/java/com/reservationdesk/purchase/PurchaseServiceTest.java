@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.reservationdesk.AppTest;
 import com.reservationdesk.catalog.CatalogFilter;
+import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.catalog.ReservationOffer;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.partnercenter.Customer;
@@ -32,9 +33,10 @@ class PurchaseServiceTest {
   @BeforeEach
   void openPurchase() {
     adventureWorks = customer("adventureworks.onmicrosoft.com");
-    subscriptionId = subscriptions.eligibleSubscriptions(adventureWorks.id()).get(0).subscriptionId();
+    subscriptionId = subscriptions.eligibleSubscriptions(adventureWorks.id()).stream()
+        .filter(s -> s.friendlyName().contains("Production")).findFirst().orElseThrow().subscriptionId();
     purchaseId = purchases.open(adventureWorks.id(), subscriptionId, "alice", null).id();
-    d4s = purchases.findOffers(purchaseId, new CatalogFilter("westeurope", "D4s_v3", "P3Y", "upfront")).offers().get(0);
+    d4s = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "D4s_v5", "P3Y", BillingPlan.UPFRONT)).offers().get(0);
   }
 
   @Test
@@ -75,15 +77,38 @@ class PurchaseServiceTest {
   }
 
   @Test
+  void aReservationTheSubscriptionCannotBuyIsRefusedWithTheReason() {
+    ReservationOffer restricted = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "D4s_v3", "P3Y", BillingPlan.UPFRONT))
+        .offers().get(0);
+    assertThat(restricted.restriction()).contains("closed to new reservations");
+    assertRejected(() -> purchases.addLine(purchaseId, restricted.reference(), "upfront", 1),
+        "Standard_D4s_v3 in EU West cannot be bought for this subscription: Dsv3 capacity in EU West is closed");
+
+    // M-series is refused for the development subscription only.
+    String development = subscriptions.eligibleSubscriptions(adventureWorks.id()).stream()
+        .filter(s -> s.friendlyName().contains("Development")).findFirst().orElseThrow().subscriptionId();
+    String devPurchase = purchases.open(adventureWorks.id(), development, "alice", null).id();
+    ReservationOffer m = purchases.findOffers(devPurchase, CatalogFilter.vm("eastus", "Standard_M8ms", "P1Y", BillingPlan.UPFRONT))
+        .offers().get(0);
+    assertRejected(() -> purchases.addLine(devPurchase, m.reference(), "upfront", 1), "development subscription cannot buy M-series");
+    assertThat(purchases.addLine(purchaseId, m.reference(), "upfront", 1).lines()).hasSize(1);
+    assertThat(purchases.cart(devPurchase).isEmpty()).isTrue();
+  }
+
+  @Test
   void sameSkuAddsToItsLine_quantitiesChangeAndLinesGo_totalsFollow() {
     purchases.addLine(purchaseId, d4s.reference(), "upfront", 2);
     CartView cart = purchases.addLine(purchaseId, d4s.reference(), "upfront", 3);
     assertThat(cart.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(5));
     cart = purchases.addLine(purchaseId, d4s.reference(), "monthly", 1);
     assertThat(cart.lines()).hasSize(2);
-    BigDecimal unit = d4s.sku().listPrice();
+    // Adventure Works is billed in Germany: the cart is in euros, at the price the search showed.
+    assertThat(purchases.get(purchaseId).currency()).isEqualTo("EUR");
+    BigDecimal unit = d4s.unitPrice().amount();
+    assertThat(d4s.unitPrice().currency()).isEqualTo("EUR");
+    assertThat(cart.lines()).allSatisfy(l -> assertThat(l.unitPrice()).isEqualTo(d4s.unitPrice()));
     assertThat(cart.total().amount()).isEqualByComparingTo(unit.multiply(BigDecimal.valueOf(6)));
-    assertThat(cart.total().format()).startsWith("USD ").contains(",");
+    assertThat(cart.total().format()).startsWith("EUR ").contains(",");
 
     cart = purchases.changeQuantity(purchaseId, "1", 1);
     assertThat(cart.lines().get(0).quantity()).isEqualTo(1);

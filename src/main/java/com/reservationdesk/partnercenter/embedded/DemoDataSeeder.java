@@ -5,26 +5,16 @@ import static com.reservationdesk.partnercenter.embedded.PartnerCenterIds.guid;
 
 import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.Subscription;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills the embedded Partner Center on first start: resellers, 240+ customers (every case an agent
  * meets: one Azure plan, no subscription, only a suspended one, two Azure subscriptions, customers
- * of indirect resellers) and a first VM reservation catalog. Deterministic, so every machine shows
+ * of indirect resellers) and inventory restrictions. The catalog is a file ({@link EmbeddedCatalog}). Deterministic, so every machine shows
  * the same demo.
  */
 @Component
@@ -75,11 +65,13 @@ public class DemoDataSeeder implements InitializingBean {
     if (!partner.seedDemoData()) {
       return;
     }
-    Integer customers = jdbc.queryForObject("select count(*) from pc_customer", Integer.class);
-    if (customers != null && customers > 0) {
-      return;
-    }
-    transaction.executeWithoutResult(status -> seed());
+    transaction.executeWithoutResult(status -> {
+      Integer customers = jdbc.queryForObject("select count(*) from pc_customer", Integer.class);
+      if (customers == null || customers == 0) {
+        seed();
+      }
+      seedRestrictions();
+    });
   }
 
   private void seed() {
@@ -140,9 +132,8 @@ public class DemoDataSeeder implements InitializingBean {
         values (?, ?, ?, ?, ?, ?, false, ?, ?)""", subscriptionRows);
     jdbc.batchUpdate("insert into pc_azure_entitlement (id, plan_id, subscription_id, friendly_name, status) values (?, ?, ?, ?, ?)",
         entitlementRows);
-    int skus = seedCatalog();
-    log.info("Embedded Partner Center seeded with demo data: {} customers, {} subscriptions, {} reservation SKUs",
-        customerRows.size(), subscriptionRows.size(), skus);
+    log.info("Embedded Partner Center seeded with demo data: {} customers, {} subscriptions",
+        customerRows.size(), subscriptionRows.size());
   }
 
   private void seedResellers() {
@@ -154,65 +145,36 @@ public class DemoDataSeeder implements InitializingBean {
     jdbc.batchUpdate("insert into pc_reseller (id, name, mpn_id, state, location) values (?, ?, ?, ?, ?)", rows);
   }
 
-  private int seedCatalog() {
-    Map<String, String[]> regions = new LinkedHashMap<>();
-    for (String[] region : readCsv("partnercenter/demo-regions.csv")) {
-      regions.put(region[0], region);
+  /**
+   * What the demo's inventory check refuses, so agents meet restricted SKUs: one for everyone in a
+   * region, some for one subscription. Seeded on its own, so a database seeded earlier gets it too.
+   */
+  private void seedRestrictions() {
+    Integer existing = jdbc.queryForObject("select count(*) from pc_sku_restriction", Integer.class);
+    if (existing != null && existing > 0) {
+      return;
     }
-    Map<String, Integer> skuCounters = new LinkedHashMap<>();
-    List<Object[]> rows = new ArrayList<>();
-    for (String[] size : readCsv("partnercenter/demo-vm-reservations.csv")) {
-      String productId = size[0];
-      String armSkuName = size[3];
-      BigDecimal price1y = new BigDecimal(size[6]);
-      Map<String, BigDecimal> termRatios = new LinkedHashMap<>();
-      termRatios.put("P1Y", BigDecimal.ONE);
-      termRatios.put("P3Y", new BigDecimal(size[7]));
-      if (size.length > 8 && !size[8].isBlank()) {
-        termRatios.put("P5Y", new BigDecimal(size[8]));
-      }
-      for (String[] region : regions.values()) {
-        for (Map.Entry<String, BigDecimal> term : termRatios.entrySet()) {
-          int counter = skuCounters.merge(productId, 1, Integer::sum);
-          String skuId = String.format("%4s", Integer.toString(counter, 36).toUpperCase(Locale.ROOT)).replace(' ', '0');
-          BigDecimal price = price1y.multiply(new BigDecimal(region[2])).multiply(term.getValue())
-              .setScale(2, RoundingMode.HALF_UP);
-          String years = switch (term.getKey()) {
-            case "P1Y" -> "1 Year";
-            case "P3Y" -> "3 Years";
-            default -> "5 Years";
-          };
-          rows.add(new Object[] {
-            productId, skuId, PartnerCenterIds.catalogId("DZH318Z0", 12, productId + skuId),
-            "Reserved VM Instance, " + armSkuName + ", " + region[1] + ", " + years,
-            armSkuName, region[0], region[1], term.getKey(), Integer.parseInt(size[4]), new BigDecimal(size[5]), size[2],
-            1L, 999_999_999L, "UPFRONT,MONTHLY", price, "USD"
-          });
-        }
-      }
-    }
+    String contosoProduction = azureSubscriptionId("contoso.onmicrosoft.com", "Contoso Production");
+    String adventureWorksDevelopment = azureSubscriptionId("adventureworks.onmicrosoft.com", "Adventure Works Development");
+    List<Object[]> rows = List.of(
+        new Object[] {guid("restriction:d4sv3-westeurope"), null, "westeurope", "Standard_D4s_v3", "NotAvailableForSubscription",
+          "Dsv3 capacity in EU West is closed to new reservations. Choose a Dsv5 size such as Standard_D4s_v5, or another region."},
+        new Object[] {guid("restriction:hb-switzerlandnorth"), null, "switzerlandnorth", "Standard_HB*", "NotAvailableForSubscription",
+          "HBv2 capacity in CH North is only open to approved HPC customers. Choose another region."},
+        new Object[] {guid("restriction:contoso-gpu"), contosoProduction, null, "Standard_NC*", "NotAvailableForSubscription",
+          "This subscription has no GPU (NC-series) quota. Request quota with an Azure support request, then buy the reservation."},
+        new Object[] {guid("restriction:adventureworks-dev-m"), adventureWorksDevelopment, null, "Standard_M*", "QuotaId",
+          "A development subscription cannot buy M-series reservations. Choose the production subscription."});
     jdbc.batchUpdate("""
-        insert into pc_reservation_sku (product_id, sku_id, availability_id, title, arm_sku_name, arm_region_name,
-            region_display, term_duration, cores, ram_gb, category, minimum_quantity, maximum_quantity, billing_plans,
-            unit_price, currency)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-    return rows.size();
+        insert into pc_sku_restriction (id, azure_subscription_id, arm_region_name, sku_pattern, reason_code, description)
+        values (?, ?, ?, ?, ?, ?)""", rows);
+    log.info("Embedded Partner Center: {} demo inventory restrictions", rows.size());
   }
 
-  private static List<String[]> readCsv(String path) {
-    List<String[]> rows = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          rows.add(line.split(",", -1));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the demo data file " + path, e);
-    }
-    return rows;
+  /** The id the seed gives the Azure subscription of an Azure plan. */
+  static String azureSubscriptionId(String customerDomain, String azureSubscriptionName) {
+    String planId = guid("plan:" + guid("customer:" + customerDomain));
+    return guid("azure:" + planId + azureSubscriptionName);
   }
 
   /** Collects rows for the batch inserts. */

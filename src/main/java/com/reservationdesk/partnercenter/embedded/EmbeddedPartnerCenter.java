@@ -11,6 +11,8 @@ import com.reservationdesk.partnercenter.CartRequest;
 import com.reservationdesk.partnercenter.CheckoutResult;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.CustomerSearchField;
+import com.reservationdesk.partnercenter.InventoryContext;
+import com.reservationdesk.partnercenter.InventoryResult;
 import com.reservationdesk.partnercenter.ErrorCode;
 import com.reservationdesk.partnercenter.Order;
 import com.reservationdesk.partnercenter.PartnerCenter;
@@ -21,6 +23,7 @@ import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
+import com.reservationdesk.pricing.Currencies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,14 +32,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,12 +58,17 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   private final JdbcClient jdbc;
   private final PartnerProperties partner;
   private final PartnerCenterIds ids;
+  private final EmbeddedCatalog catalog;
+  private final Currencies currencies;
   private final Clock clock;
 
-  public EmbeddedPartnerCenter(JdbcClient jdbc, PartnerProperties partner, PartnerCenterIds ids, Clock clock) {
+  public EmbeddedPartnerCenter(JdbcClient jdbc, PartnerProperties partner, PartnerCenterIds ids, EmbeddedCatalog catalog,
+      Currencies currencies, Clock clock) {
     this.jdbc = jdbc;
     this.partner = partner;
     this.ids = ids;
+    this.catalog = catalog;
+    this.currencies = currencies;
     this.clock = clock;
   }
 
@@ -149,21 +156,50 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     return new AzureEntitlement(entitlementId, friendlyName, SubscriptionStatus.ACTIVE, azureSubscriptionId);
   }
 
+  /** The same catalog for every market, priced in USD: the callers convert to the customer's currency. */
   @Override
   public List<ReservationSku> getReservationSkus(String country) {
-    return jdbc.sql("select * from pc_reservation_sku order by product_id, sku_id").query(this::sku).list();
+    return catalog.skus();
+  }
+
+  @Override
+  public String priceBasis() {
+    return "Indicative list prices from the public Azure retail price list (embedded demo catalog), not your partner price sheet.";
+  }
+
+  @Override
+  public List<InventoryResult> checkInventory(String country, InventoryContext context, List<String> skuKeys) {
+    List<RestrictionRule> rules = restrictionsFor(context.azureSubscriptionId());
+    return skuKeys.stream().map(key -> {
+      String[] parts = key.split(":", 2);
+      Optional<ReservationSku> sku = parts.length == 2 ? catalog.find(parts[0], parts[1]) : Optional.empty();
+      if (sku.isEmpty()) {
+        return new InventoryResult(parts[0], parts.length == 2 ? parts[1] : "", true,
+            List.of(new InventoryResult.Restriction("NotAvailableForSubscription", "This reservation is not in the catalog.")));
+      }
+      List<InventoryResult.Restriction> restrictions = rules.stream().filter(r -> r.applies(sku.get()))
+          .map(r -> new InventoryResult.Restriction(r.reasonCode(), r.description())).toList();
+      return new InventoryResult(sku.get().productId(), sku.get().skuId(), !restrictions.isEmpty(), restrictions);
+    }).toList();
+  }
+
+  private List<RestrictionRule> restrictionsFor(String azureSubscriptionId) {
+    return jdbc.sql("select * from pc_sku_restriction where azure_subscription_id is null or lower(azure_subscription_id) = ? order by id")
+        .param(azureSubscriptionId == null ? "" : azureSubscriptionId.toLowerCase(Locale.ROOT))
+        .query((rs, row) -> new RestrictionRule(rs.getString("arm_region_name"),
+            Pattern.compile(Arrays.stream(rs.getString("sku_pattern").split("\\*", -1)).map(Pattern::quote)
+                .collect(Collectors.joining(".*")), Pattern.CASE_INSENSITIVE),
+            rs.getString("reason_code"), rs.getString("description")))
+        .list();
   }
 
   @Override
   public Availability getAvailability(String country, String productId, String skuId) {
-    return jdbc.sql("select product_id, sku_id, availability_id, term_duration, currency from pc_reservation_sku "
-            + "where product_id = ? and sku_id = ?")
-        .params(productId, skuId)
-        .query((rs, row) -> new Availability(rs.getString("availability_id"), productId, skuId,
-            productId + ":" + skuId + ":" + rs.getString("availability_id"), true, rs.getString("currency"),
-            List.of(rs.getString("term_duration"))))
-        .optional()
+    ReservationSku sku = catalog.find(productId, skuId)
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "SKU " + productId + ":" + skuId));
+    String availabilityId = EmbeddedCatalog.availabilityId(sku);
+    return new Availability(availabilityId, productId, skuId, productId + ":" + skuId + ":" + availabilityId, true,
+        currencies.currencyOf(country), List.of(sku.termDuration()));
   }
 
   @Override
@@ -228,7 +264,8 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
       String orderId = ids.orderId();
       jdbc.sql("insert into pc_order (id, alternate_id, customer_id, cart_id, billing_cycle, status, currency_code, created_at) "
               + "values (?, ?, ?, ?, ?, 'pending', ?, ?)")
-          .params(orderId, ids.alternateOrderId(), customer.id(), cartId, group.getKey(), "USD", utc(now))
+          .params(orderId, ids.alternateOrderId(), customer.id(), cartId, group.getKey(), currencies.currencyOf(customer.country()),
+              utc(now))
           .update();
       int lineNumber = 0;
       for (CartLineItem line : group.getValue()) {
@@ -269,8 +306,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     if (parts.length != 3) {
       throw PartnerCenterException.of(ErrorCode.CATALOG_ITEM_ID_INVALID, String.valueOf(line.catalogItemId()));
     }
-    ReservationSku sku = jdbc.sql("select * from pc_reservation_sku where product_id = ? and sku_id = ? and availability_id = ?")
-        .params(parts[0], parts[1], parts[2]).query(this::sku).optional()
+    ReservationSku sku = catalog.find(parts[0], parts[1]).filter(s -> EmbeddedCatalog.availabilityId(s).equals(parts[2]))
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.CATALOG_ITEM_ID_INVALID, line.catalogItemId()));
     if (!sku.termDuration().equals(line.termDuration())) {
       throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "term " + line.termDuration() + " is not offered for " + sku.title());
@@ -295,6 +331,11 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
       throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "duration " + context.duration() + " does not match term " + line.termDuration());
     }
     requireActiveAzureSubscription(customer, context.subscriptionId());
+    List<RestrictionRule> restrictions = restrictionsFor(context.subscriptionId()).stream().filter(r -> r.applies(sku)).toList();
+    if (!restrictions.isEmpty()) {
+      throw PartnerCenterException.of(ErrorCode.INVENTORY_NOT_AVAILABLE, sku.title() + ": "
+          + String.join(" ", restrictions.stream().map(RestrictionRule::description).toList()));
+    }
     validateReseller(line.resellerMpnId(), attestationAccepted);
   }
 
@@ -383,14 +424,12 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         rs.getString("partner_id"));
   }
 
-  private ReservationSku sku(ResultSet rs, int row) throws SQLException {
-    Set<BillingPlan> plans = EnumSet.noneOf(BillingPlan.class);
-    Arrays.stream(rs.getString("billing_plans").split(",")).map(p -> BillingPlan.valueOf(p.trim())).forEach(plans::add);
-    return new ReservationSku(rs.getString("product_id"), rs.getString("sku_id"), rs.getString("title"),
-        rs.getString("arm_sku_name"), rs.getString("arm_region_name"), rs.getString("region_display"),
-        rs.getString("term_duration"), rs.getInt("cores"), rs.getBigDecimal("ram_gb"), rs.getString("category"),
-        rs.getLong("minimum_quantity"), rs.getLong("maximum_quantity"), plans, rs.getBigDecimal("unit_price"),
-        rs.getString("currency"));
+  /** A restriction row: a SKU name pattern, in one region or all. */
+  private record RestrictionRule(String armRegionName, Pattern skuPattern, String reasonCode, String description) {
+    boolean applies(ReservationSku sku) {
+      return (armRegionName == null || sku.isGlobal() || armRegionName.equalsIgnoreCase(sku.armRegionName()))
+          && skuPattern.matcher(sku.displayName()).matches();
+    }
   }
 
   private record CartState(String status, String checkoutRequestId, boolean attestationAccepted, Instant expiresAt) {}

@@ -11,10 +11,13 @@ import com.reservationdesk.partnercenter.CartRequest;
 import com.reservationdesk.partnercenter.CheckoutResult;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.CustomerSearchField;
+import com.reservationdesk.partnercenter.InventoryContext;
+import com.reservationdesk.partnercenter.InventoryResult;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.ProvisioningContext;
 import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
 import java.util.List;
@@ -57,8 +60,8 @@ class EmbeddedPartnerCenterTest {
   @Test
   void catalogItemsHavePartnerCenterShapes() {
     List<ReservationSku> skus = partnerCenter.getReservationSkus("US");
-    assertThat(skus).hasSizeGreaterThan(500);
-    ReservationSku sku = skus.stream().filter(s -> s.armSkuName().equals("Standard_E16s_v5") && s.armRegionName().equals("westus")
+    assertThat(skus).hasSizeGreaterThan(3000);
+    ReservationSku sku = skus.stream().filter(s -> s.displayName().equals("Standard_E16s_v5") && s.armRegionName().equals("westus")
         && s.termDuration().equals("P1Y")).findFirst().orElseThrow();
     assertThat(sku.productId()).isEqualTo("DZH318Z096SR");
     assertThat(sku.skuId()).matches("[0-9A-Z]{4}");
@@ -67,8 +70,10 @@ class EmbeddedPartnerCenterTest {
     assertThat(sku.maximumQuantity()).isEqualTo(999_999_999L);
     Availability availability = partnerCenter.getAvailability("US", sku.productId(), sku.skuId());
     assertThat(availability.catalogItemId()).matches("DZH318Z096SR:" + sku.skuId() + ":DZH318Z0[0-9A-Z]{4}");
-    assertThat(skus).filteredOn(s -> s.termDuration().equals("P5Y")).extracting(ReservationSku::armSkuName)
-        .containsOnly("Standard_HB120rs_v2");
+    assertThat(skus).filteredOn(s -> s.termDuration().equals("P5Y")).extracting(s -> s.vmSize().family()).containsOnly("HBv2");
+    assertThat(skus).extracting(ReservationSku::type).contains(ReservationType.SQL_DATABASE, ReservationType.COSMOS_DB);
+    assertThat(skus.stream().filter(s -> s.type() == ReservationType.VIRTUAL_MACHINES).map(ReservationSku::armRegionName).distinct())
+        .hasSizeGreaterThanOrEqualTo(20);
   }
 
   @Test
@@ -94,7 +99,7 @@ class EmbeddedPartnerCenterTest {
   void cartMistakesGetTheDocumentedErrorCodes() {
     Customer contoso = customer("contoso.onmicrosoft.com");
     String subscription = activeAzure(contoso).get(0).subscriptionId();
-    String catalogItem = catalogItem("Standard_D4s_v3", "westeurope", "P3Y");
+    String catalogItem = catalogItem("Standard_D4s_v5", "westeurope", "P3Y");
 
     assertCode(contoso, line("NOPE:0001:NOPE", 1, subscription, "shared", "4847383"), "10001");
     assertCode(contoso, line(catalogItem, 0, subscription, "shared", "4847383"), "800017");
@@ -105,6 +110,33 @@ class EmbeddedPartnerCenterTest {
     Customer northwind = customer("northwindtraders.onmicrosoft.com");
     String suspended = partnerCenter.getSubscriptions(northwind.id()).get(0).id();
     assertCode(northwind, line(catalogItem, 1, suspended, "shared", "4847383"), "800012");
+    // Restricted for every subscription in EU West by the demo's inventory restrictions.
+    assertCode(contoso, line(catalogItem("Standard_D4s_v3", "westeurope", "P3Y"), 1, subscription, "shared", "4847383"), "800010");
+  }
+
+  @Test
+  void inventoryCheckNamesTheRestrictionOfTheSubscriptionAndRegion() {
+    Customer contoso = customer("contoso.onmicrosoft.com");
+    String subscription = activeAzure(contoso).get(0).subscriptionId();
+    String d4sv3 = sku("Standard_D4s_v3", "westeurope", "P3Y").key();
+    String d4sv3North = sku("Standard_D4s_v3", "northeurope", "P3Y").key();
+    String nc = partnerCenter.getReservationSkus("US").stream().filter(s -> s.displayName().startsWith("Standard_NC"))
+        .findFirst().orElseThrow().key();
+
+    List<InventoryResult> results = partnerCenter.checkInventory("US", new InventoryContext(contoso.id(), subscription, null),
+        List.of(d4sv3, d4sv3North, nc));
+    assertThat(results).extracting(InventoryResult::key).containsExactly(d4sv3, d4sv3North, nc);
+    assertThat(results.get(0).isRestricted()).isTrue();
+    assertThat(results.get(0).restrictions()).singleElement().satisfies(r -> {
+      assertThat(r.reasonCode()).isEqualTo("NotAvailableForSubscription");
+      assertThat(r.description()).contains("EU West");
+    });
+    assertThat(results.get(1).isRestricted()).isFalse();
+    assertThat(results.get(2).reason()).contains("no GPU (NC-series) quota");
+    // The GPU restriction belongs to Contoso's subscription, not to another customer's.
+    Customer tailspin = customer("tailspintoys.onmicrosoft.com");
+    assertThat(partnerCenter.checkInventory("US", new InventoryContext(tailspin.id(), activeAzure(tailspin).get(0).subscriptionId(), null),
+        List.of(nc)).get(0).isRestricted()).isFalse();
   }
 
   @Test
@@ -112,7 +144,7 @@ class EmbeddedPartnerCenterTest {
     Customer contoso = customer("contoso.onmicrosoft.com");
     String subscription = activeAzure(contoso).get(0).subscriptionId();
     var cart = partnerCenter.createCart(contoso.id(), new CartRequest(List.of(
-        line(catalogItem("Standard_D4s_v3", "westeurope", "P3Y"), 2, subscription, "shared", "4847383"),
+        line(catalogItem("Standard_D4s_v5", "westeurope", "P3Y"), 2, subscription, "shared", "4847383"),
         new CartLineItem(2, catalogItem("Standard_E8s_v5", "eastus", "P1Y"), 1, "monthly", "P1Y",
             new ProvisioningContext(subscription, "shared", "1Year"), "4847383")), true));
     assertThat(cart.expirationTimestamp()).isAfter(cart.creationTimestamp());
@@ -143,10 +175,14 @@ class EmbeddedPartnerCenterTest {
   }
 
   private String catalogItem(String size, String region, String term) {
-    ReservationSku sku = partnerCenter.getReservationSkus("US").stream()
-        .filter(s -> s.armSkuName().equals(size) && s.armRegionName().equals(region) && s.termDuration().equals(term))
-        .findFirst().orElseThrow();
+    ReservationSku sku = sku(size, region, term);
     return partnerCenter.getAvailability("US", sku.productId(), sku.skuId()).catalogItemId();
+  }
+
+  private ReservationSku sku(String size, String region, String term) {
+    return partnerCenter.getReservationSkus("US").stream()
+        .filter(s -> s.displayName().equals(size) && s.armRegionName().equals(region) && s.termDuration().equals(term))
+        .findFirst().orElseThrow();
   }
 
   private Customer customer(String domain) {

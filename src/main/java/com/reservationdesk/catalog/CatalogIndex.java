@@ -1,0 +1,218 @@
+package com.reservationdesk.catalog;
+
+import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.ReservationType;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A market's reservation catalog, held in memory and searched many times a purchase. Entries are
+ * sorted by price once, when the index is built, and bucketed by product type and region, so a
+ * search is one pass over the bucket with no sorting; size names are normalized once.
+ */
+public final class CatalogIndex {
+
+  private static final Comparator<ReservationSku> BY_PRICE =
+      Comparator.comparing(ReservationSku::listPrice).thenComparing(ReservationSku::key);
+
+  private final Map<ReservationType, List<Entry>> byType = new EnumMap<>(ReservationType.class);
+  private final Map<ReservationType, Map<String, List<Entry>>> byRegion = new EnumMap<>(ReservationType.class);
+  private final Map<String, Entry> byKey = new HashMap<>();
+  private final Map<ReservationType, Map<String, String>> regions = new EnumMap<>(ReservationType.class);
+  private final Map<ReservationType, Set<String>> tiers = new EnumMap<>(ReservationType.class);
+  private final Set<String> flexibilityGroups = new TreeSet<>();
+  private final Set<String> families = new HashSet<>();
+  private final int size;
+  private final String currency;
+
+  /**
+   * One SKU with what searching and showing it needs, computed once.
+   *
+   * @param threeYearSaving how much less a month the 3-year term costs than the 1-year term of the same
+   *     size and region, in percent; null when one of them is not sold
+   * @param fiveYearSaving the same for the 5-year term
+   */
+  public record Entry(ReservationSku sku, String name, String family, double memoryGiB, BigDecimal threeYearSaving,
+      BigDecimal fiveYearSaving) {}
+
+  /** The first {@code limit} matches, cheapest first, and how many match in all. */
+  public record Match(List<Entry> entries, int total) {}
+
+  private CatalogIndex(List<ReservationSku> skus) {
+    List<ReservationSku> sorted = new ArrayList<>(skus);
+    sorted.sort(BY_PRICE);
+    Map<String, Map<String, BigDecimal>> termPrices = new HashMap<>();
+    for (ReservationSku sku : sorted) {
+      termPrices.computeIfAbsent(sameReservation(sku), k -> new HashMap<>(4)).put(sku.termDuration(), sku.listPrice());
+    }
+    Map<String, String> normalized = new HashMap<>();
+    for (ReservationSku sku : sorted) {
+      String family = sku.vmSize() == null ? "" : normalized.computeIfAbsent(sku.vmSize().family(), CatalogIndex::normalize);
+      String name = normalized.computeIfAbsent(sku.displayName(), CatalogIndex::normalize);
+      Map<String, BigDecimal> prices = termPrices.get(sameReservation(sku));
+      Entry entry = new Entry(sku, name, family, sku.vmSize() == null ? 0 : sku.vmSize().memoryGiB().doubleValue(),
+          saving(prices, "P3Y", 36), saving(prices, "P5Y", 60));
+      byType.computeIfAbsent(sku.type(), t -> new ArrayList<>()).add(entry);
+      byRegion.computeIfAbsent(sku.type(), t -> new HashMap<>()).computeIfAbsent(sku.armRegionName(), r -> new ArrayList<>()).add(entry);
+      byKey.putIfAbsent(sku.key(), entry);
+      regions.computeIfAbsent(sku.type(), t -> new HashMap<>()).putIfAbsent(sku.armRegionName(), sku.regionDisplayName());
+      if (sku.tier() != null) {
+        tiers.computeIfAbsent(sku.type(), t -> new TreeSet<>()).add(sku.tier());
+      }
+      if (sku.vmSize() != null) {
+        flexibilityGroups.add(sku.vmSize().flexibilityGroup());
+        families.add(family);
+      }
+    }
+    this.size = sorted.size();
+    this.currency = sorted.isEmpty() ? null : sorted.get(0).currency();
+  }
+
+  /** The currency the catalog's prices are in; null for an empty catalog. */
+  public String currency() {
+    return currency;
+  }
+
+  public static CatalogIndex of(List<ReservationSku> skus) {
+    return new CatalogIndex(skus);
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public Optional<Entry> entry(String key) {
+    return Optional.ofNullable(byKey.get(key));
+  }
+
+  /** Regions with reservations of this type, by display name: {@code armRegionName} → display name. */
+  public Map<String, String> regions(ReservationType type) {
+    Map<String, String> sorted = new TreeMap<>();
+    regions.getOrDefault(type, Map.of()).forEach((name, display) -> sorted.put(display + "\u0000" + name, name));
+    Map<String, String> result = new java.util.LinkedHashMap<>();
+    sorted.values().forEach(name -> result.put(name, regions.get(type).get(name)));
+    return result;
+  }
+
+  public Set<String> flexibilityGroups() {
+    return Collections.unmodifiableSet(flexibilityGroups);
+  }
+
+  public Set<String> tiers(ReservationType type) {
+    return Collections.unmodifiableSet(tiers.getOrDefault(type, Set.of()));
+  }
+
+  public boolean hasRegion(ReservationType type, String armRegionName) {
+    return regions.getOrDefault(type, Map.of()).containsKey(armRegionName);
+  }
+
+  public Match search(CatalogFilter filter, int limit) {
+    List<Entry> bucket;
+    if (filter.type() != ReservationType.COSMOS_DB && !CatalogFilter.ANY.equals(filter.region())) {
+      bucket = byRegion.getOrDefault(filter.type(), Map.of()).getOrDefault(filter.region(), List.of());
+    } else {
+      bucket = byType.getOrDefault(filter.type(), List.of());
+    }
+    Matcher matcher = new Matcher(filter, families);
+    List<Entry> first = new ArrayList<>(Math.min(limit, 64));
+    int total = 0;
+    for (Entry entry : bucket) {
+      if (matcher.matches(entry)) {
+        if (total < limit) {
+          first.add(entry);
+        }
+        total++;
+      }
+    }
+    return new Match(first, total);
+  }
+
+  public int count(CatalogFilter filter) {
+    return search(filter, 0).total();
+  }
+
+  /** {@code Standard_D4s_v3}, {@code d4s v3} and {@code D4S_V3} all become {@code d4sv3}. */
+  static String normalize(String text) {
+    if (text == null) {
+      return "";
+    }
+    String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return lower.startsWith("standard") ? lower.substring("standard".length()) : lower;
+  }
+
+  private static String sameReservation(ReservationSku sku) {
+    return sku.productId() + '|' + sku.displayName() + '|' + sku.armRegionName();
+  }
+
+  private static BigDecimal saving(Map<String, BigDecimal> prices, String term, int months) {
+    BigDecimal oneYear = prices.get("P1Y");
+    BigDecimal longer = prices.get(term);
+    if (oneYear == null || longer == null || oneYear.signum() == 0) {
+      return null;
+    }
+    BigDecimal monthlyLonger = longer.divide(BigDecimal.valueOf(months), MathContext.DECIMAL64);
+    BigDecimal monthlyOneYear = oneYear.divide(BigDecimal.valueOf(12), MathContext.DECIMAL64);
+    return BigDecimal.ONE.subtract(monthlyLonger.divide(monthlyOneYear, MathContext.DECIMAL64))
+        .multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP);
+  }
+
+  /** A filter compiled for one pass over a bucket. */
+  private static final class Matcher {
+    private final CatalogFilter filter;
+    private final String text;
+    private final boolean exactFamily;
+    private final boolean vm;
+    private final double minMemory;
+    private final double maxMemory;
+
+    Matcher(CatalogFilter filter, Set<String> families) {
+      this.filter = filter;
+      this.vm = filter.isVm();
+      this.text = normalize(filter.size());
+      this.exactFamily = families.contains(text);
+      this.minMemory = filter.minMemoryGiB() == null ? Double.NEGATIVE_INFINITY : filter.minMemoryGiB().doubleValue();
+      this.maxMemory = filter.maxMemoryGiB() == null ? Double.POSITIVE_INFINITY : filter.maxMemoryGiB().doubleValue();
+    }
+
+    boolean matches(Entry entry) {
+      ReservationSku sku = entry.sku();
+      if (!CatalogFilter.ANY.equals(filter.term()) && !filter.term().equals(sku.termDuration())) {
+        return false;
+      }
+      if (!sku.billingPlans().contains(filter.billingPlan())) {
+        return false;
+      }
+      if (vm) {
+        if (!text.isEmpty() && !(exactFamily ? entry.family().equals(text) : entry.name().contains(text) || entry.family().contains(text))) {
+          return false;
+        }
+        int cores = sku.vmSize().vCpus();
+        if ((filter.minVcpus() != null && cores < filter.minVcpus()) || (filter.maxVcpus() != null && cores > filter.maxVcpus())) {
+          return false;
+        }
+        if (entry.memoryGiB() < minMemory || entry.memoryGiB() > maxMemory) {
+          return false;
+        }
+        return CatalogFilter.ANY.equals(filter.flexibilityGroup()) || filter.flexibilityGroup().equals(sku.vmSize().flexibilityGroup());
+      }
+      if (!CatalogFilter.ANY.equals(filter.deployment()) && !filter.deployment().equals(sku.deployment())) {
+        return false;
+      }
+      return CatalogFilter.ANY.equals(filter.tier()) || filter.tier().equals(sku.tier());
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package com.reservationdesk.partnercenter.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+
+/** The catalog file decides whether the app starts: unreadable or useless stops it with a clear message. */
+class EmbeddedCatalogTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void theCommittedCatalogLoadsWithoutABadItem() {
+    EmbeddedCatalog catalog = new EmbeddedCatalog(properties(new ClassPathResource("partnercenter/catalog/retail-prices-reservations.json")));
+    assertThat(catalog.problems()).isEmpty();
+    assertThat(catalog.skus()).hasSizeGreaterThan(3000);
+    assertThat(catalog.skus()).anySatisfy(s -> {
+      assertThat(s.displayName()).isEqualTo("Standard_D8_v4");
+      assertThat(s.armRegionName()).isEqualTo("westeurope");
+      assertThat(s.termDuration()).isEqualTo("P3Y");
+      assertThat(s.listPrice()).isEqualByComparingTo("4594");
+    });
+  }
+
+  @Test
+  void aMissingFileStopsTheStartNamingTheFileAndTheSetting() {
+    assertThatThrownBy(() -> new EmbeddedCatalog(properties(new FileSystemResource(dir.resolve("nope.json")))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Cannot read the reservation catalog file [" + dir.resolve("nope.json"))
+        .hasMessageContaining("reservation-desk.embedded-catalog");
+  }
+
+  @Test
+  void aFileThatIsNotJsonStopsTheStart() throws IOException {
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"Items\": [ {\"type\": \"Reservation\", ", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> new EmbeddedCatalog(properties(new FileSystemResource(broken))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("Cannot read the reservation catalog");
+  }
+
+  @Test
+  void aFileWithoutOneUsableReservationStopsTheStart() throws IOException {
+    Path useless = Files.writeString(dir.resolve("useless.json"),
+        "{\"Items\": [{\"type\": \"Reservation\", \"serviceName\": \"Virtual Machines\", \"reservationTerm\": \"7 Years\"}]}");
+    assertThatThrownBy(() -> new EmbeddedCatalog(properties(new FileSystemResource(useless))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has no usable reservation (1 items, 1 bad)");
+  }
+
+  private static EmbeddedCatalogProperties properties(Resource items) {
+    return new EmbeddedCatalogProperties(items, new ClassPathResource("partnercenter/catalog/azure-regions.csv"),
+        new ClassPathResource("partnercenter/catalog/vm-sizes.csv"), List.of("Red Hat"));
+  }
+}
