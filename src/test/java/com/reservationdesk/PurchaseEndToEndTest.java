@@ -95,6 +95,19 @@ class PurchaseEndToEndTest {
     assertThat(d4s).isNotEmpty();
     assertThat(d4s.get(0).get("label").asText()).matches("Standard_D4s_v5 \u00b7 EU West \u00b7 3 years \u2014 [A-Z]{3} [0-9,.]+ upfront");
     assertThat(variable(PRICE_NOTE).toString()).startsWith("Indicative list prices from the public Azure retail price list");
+    // Dsv3 in EU West is restricted for every subscription in the demo: listed, marked, with the reason.
+    assertThat(d4s).anySatisfy(o -> assertThat(o.get("label").asText())
+        .startsWith("Standard_D4s_v3 \u00b7 EU West").endsWith("NOT AVAILABLE for this subscription"));
+    assertThat(jsonVariable(RESERVATION_RESULTS)).anySatisfy(row -> {
+      assertThat(row.get("reservation").asText()).isEqualTo("Standard_D4s_v3");
+      assertThat(row.get("details").asText()).isEqualTo("4 vCPUs, 16 GiB \u00b7 General purpose \u00b7 flexibility group DSv3 Series, ratio 2");
+      assertThat(row.get("where").asText()).isEqualTo("EU West \u00b7 3 years");
+      assertThat(row.get("saving").asText()).matches("\\d+ % less a month than 1 year");
+      assertThat(row.get("availability").asText()).startsWith("Not available");
+    });
+    assertThat(variable(RESERVATION_RESULT_MESSAGE).toString()).endsWith("1 of those listed cannot be bought for this subscription: "
+        + "Standard_D4s_v3 in EU West: Dsv3 capacity in EU West is closed to new reservations. Choose a Dsv5 size such as "
+        + "Standard_D4s_v5, or another region.");
     complete(choose, CART_ACTION, "addAndSearch", RESERVATION, d4s.get(0).get("value").asText(), QUANTITY, 2);
 
     complete(task("UserTask_FilterReservations"), REGION, "westeurope", SIZE_FILTER, "E16s", TERM, "P1Y", BILLING_PLAN, "monthly");
@@ -109,7 +122,8 @@ class PurchaseEndToEndTest {
     complete(review, REVIEW_ACTION, "changeQuantity", CART_LINE, "1", NEW_QUANTITY, 3);
     JsonNode lines = jsonVariable(CART_LINES);
     assertThat(lines.get(0).get("quantity").asText()).isEqualTo("3 instances");
-    assertThat(lines.get(1).get("term").asText()).isEqualTo("1 year, monthly");
+    assertThat(lines.get(1).get("term").asText()).matches("1 year, monthly \\([A-Z]{3} [0-9,.]+ a month\\)");
+    assertThat(variable(CART_BILLING).toString()).matches("Billed at purchase: [A-Z]{3} [0-9,.]+\\. Billed monthly: [A-Z]{3} [0-9,.]+ a month for 12 months\\.");
 
     // Over the REST API a rejected value is a 400 with the same message, and the task stays open.
     Task review2 = task("UserTask_ReviewOrder");

@@ -1,5 +1,6 @@
 package com.reservationdesk.catalog;
 
+import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import java.math.BigDecimal;
@@ -36,6 +37,10 @@ public final class CatalogIndex {
   private final Map<ReservationType, Set<String>> tiers = new EnumMap<>(ReservationType.class);
   private final Set<String> flexibilityGroups = new TreeSet<>();
   private final Set<String> families = new HashSet<>();
+  /** Distinct normalized names and their family: a search tests each name once, not each SKU. */
+  private final List<String> names = new ArrayList<>();
+  private final List<String> nameFamilies = new ArrayList<>();
+  private final Map<String, Integer> groupIds = new HashMap<>();
   private final int size;
   private final String currency;
 
@@ -46,8 +51,8 @@ public final class CatalogIndex {
    *     size and region, in percent; null when one of them is not sold
    * @param fiveYearSaving the same for the 5-year term
    */
-  public record Entry(ReservationSku sku, String name, String family, double memoryGiB, BigDecimal threeYearSaving,
-      BigDecimal fiveYearSaving) {}
+  public record Entry(ReservationSku sku, BigDecimal threeYearSaving, BigDecimal fiveYearSaving, int nameId, int termCode,
+      boolean monthly, int vCpus, double memoryGiB, int groupId) {}
 
   /** The first {@code limit} matches, cheapest first, and how many match in all. */
   public record Match(List<Entry> entries, int total) {}
@@ -59,13 +64,19 @@ public final class CatalogIndex {
     for (ReservationSku sku : sorted) {
       termPrices.computeIfAbsent(sameReservation(sku), k -> new HashMap<>(4)).put(sku.termDuration(), sku.listPrice());
     }
-    Map<String, String> normalized = new HashMap<>();
+    Map<String, Integer> nameIds = new HashMap<>();
     for (ReservationSku sku : sorted) {
-      String family = sku.vmSize() == null ? "" : normalized.computeIfAbsent(sku.vmSize().family(), CatalogIndex::normalize);
-      String name = normalized.computeIfAbsent(sku.displayName(), CatalogIndex::normalize);
+      String family = sku.vmSize() == null ? "" : normalize(sku.vmSize().family());
+      int nameId = nameIds.computeIfAbsent(sku.displayName(), n -> {
+        names.add(normalize(n));
+        nameFamilies.add(family);
+        return names.size() - 1;
+      });
+      int groupId = sku.vmSize() == null ? -1 : groupIds.computeIfAbsent(sku.vmSize().flexibilityGroup(), g -> groupIds.size());
       Map<String, BigDecimal> prices = termPrices.get(sameReservation(sku));
-      Entry entry = new Entry(sku, name, family, sku.vmSize() == null ? 0 : sku.vmSize().memoryGiB().doubleValue(),
-          saving(prices, "P3Y", 36), saving(prices, "P5Y", 60));
+      Entry entry = new Entry(sku, saving(prices, "P3Y", 36), saving(prices, "P5Y", 60), nameId, termCode(sku.termDuration()),
+          sku.billingPlans().contains(BillingPlan.MONTHLY), sku.vmSize() == null ? 0 : sku.vmSize().vCpus(),
+          sku.vmSize() == null ? 0 : sku.vmSize().memoryGiB().doubleValue(), groupId);
       byType.computeIfAbsent(sku.type(), t -> new ArrayList<>()).add(entry);
       byRegion.computeIfAbsent(sku.type(), t -> new HashMap<>()).computeIfAbsent(sku.armRegionName(), r -> new ArrayList<>()).add(entry);
       byKey.putIfAbsent(sku.key(), entry);
@@ -127,7 +138,7 @@ public final class CatalogIndex {
     } else {
       bucket = byType.getOrDefault(filter.type(), List.of());
     }
-    Matcher matcher = new Matcher(filter, families);
+    Matcher matcher = new Matcher(filter);
     List<Entry> first = new ArrayList<>(Math.min(limit, 64));
     int total = 0;
     for (Entry entry : bucket) {
@@ -154,6 +165,15 @@ public final class CatalogIndex {
     return lower.startsWith("standard") ? lower.substring("standard".length()) : lower;
   }
 
+  private static int termCode(String term) {
+    return switch (term) {
+      case "P1Y" -> 0;
+      case "P3Y" -> 1;
+      case "P5Y" -> 2;
+      default -> 3;
+    };
+  }
+
   private static String sameReservation(ReservationSku sku) {
     return sku.productId() + '|' + sku.displayName() + '|' + sku.armRegionName();
   }
@@ -170,45 +190,50 @@ public final class CatalogIndex {
         .multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP);
   }
 
-  /** A filter compiled for one pass over a bucket. */
-  private static final class Matcher {
+  /**
+   * A filter compiled for one pass over a bucket: the size text is tested once per distinct name,
+   * the rest are comparisons of numbers.
+   */
+  private final class Matcher {
     private final CatalogFilter filter;
-    private final String text;
-    private final boolean exactFamily;
     private final boolean vm;
+    private final boolean[] nameMatches;
+    private final int termCode;
+    private final boolean monthly;
+    private final int groupId;
+    private final int minVcpus;
+    private final int maxVcpus;
     private final double minMemory;
     private final double maxMemory;
 
-    Matcher(CatalogFilter filter, Set<String> families) {
+    Matcher(CatalogFilter filter) {
       this.filter = filter;
       this.vm = filter.isVm();
-      this.text = normalize(filter.size());
-      this.exactFamily = families.contains(text);
+      String text = normalize(filter.size());
+      boolean exactFamily = families.contains(text);
+      this.nameMatches = new boolean[names.size()];
+      for (int id = 0; id < nameMatches.length; id++) {
+        nameMatches[id] = text.isEmpty() || !vm
+            || (exactFamily ? nameFamilies.get(id).equals(text) : names.get(id).contains(text) || nameFamilies.get(id).contains(text));
+      }
+      this.termCode = CatalogFilter.ANY.equals(filter.term()) ? -1 : termCode(filter.term());
+      this.monthly = filter.billingPlan() == BillingPlan.MONTHLY;
+      this.groupId = CatalogFilter.ANY.equals(filter.flexibilityGroup()) ? -1 : groupIds.getOrDefault(filter.flexibilityGroup(), -2);
+      this.minVcpus = filter.minVcpus() == null ? Integer.MIN_VALUE : filter.minVcpus();
+      this.maxVcpus = filter.maxVcpus() == null ? Integer.MAX_VALUE : filter.maxVcpus();
       this.minMemory = filter.minMemoryGiB() == null ? Double.NEGATIVE_INFINITY : filter.minMemoryGiB().doubleValue();
       this.maxMemory = filter.maxMemoryGiB() == null ? Double.POSITIVE_INFINITY : filter.maxMemoryGiB().doubleValue();
     }
 
     boolean matches(Entry entry) {
-      ReservationSku sku = entry.sku();
-      if (!CatalogFilter.ANY.equals(filter.term()) && !filter.term().equals(sku.termDuration())) {
-        return false;
-      }
-      if (!sku.billingPlans().contains(filter.billingPlan())) {
+      if ((termCode >= 0 && entry.termCode() != termCode) || (monthly && !entry.monthly()) || !nameMatches[entry.nameId()]) {
         return false;
       }
       if (vm) {
-        if (!text.isEmpty() && !(exactFamily ? entry.family().equals(text) : entry.name().contains(text) || entry.family().contains(text))) {
-          return false;
-        }
-        int cores = sku.vmSize().vCpus();
-        if ((filter.minVcpus() != null && cores < filter.minVcpus()) || (filter.maxVcpus() != null && cores > filter.maxVcpus())) {
-          return false;
-        }
-        if (entry.memoryGiB() < minMemory || entry.memoryGiB() > maxMemory) {
-          return false;
-        }
-        return CatalogFilter.ANY.equals(filter.flexibilityGroup()) || filter.flexibilityGroup().equals(sku.vmSize().flexibilityGroup());
+        return entry.vCpus() >= minVcpus && entry.vCpus() <= maxVcpus && entry.memoryGiB() >= minMemory && entry.memoryGiB() <= maxMemory
+            && (groupId == -1 || entry.groupId() == groupId);
       }
+      ReservationSku sku = entry.sku();
       if (!CatalogFilter.ANY.equals(filter.deployment()) && !filter.deployment().equals(sku.deployment())) {
         return false;
       }

@@ -58,10 +58,11 @@ public class CatalogService {
       CatalogIndex.Match match = index.search(filter, maxResults);
       List<ReservationOffer> offers = checkInventory(country, inventory,
           match.entries().stream().map(e -> offer(e, filter.billingPlan(), currency)).toList());
-      long restricted = offers.stream().filter(ReservationOffer::isRestricted).count();
+      List<ReservationOffer> restricted = offers.stream().filter(ReservationOffer::isRestricted).toList();
       String message = message(index, filter, match.total());
-      if (restricted > 0) {
-        message += " " + restricted + " of those listed cannot be bought for this subscription: they are marked with the reason.";
+      if (!restricted.isEmpty()) {
+        message += (restricted.size() == 1 ? " 1 of those listed cannot be bought for this subscription: "
+            : " " + restricted.size() + " of those listed cannot be bought for this subscription: ") + reasons(restricted);
       }
       return new CatalogSearchResult(offers, match.total(), message, priceNote);
     }
@@ -181,6 +182,17 @@ public class CatalogService {
       }
     });
     return offers.stream().map(o -> Optional.ofNullable(restrictions.get(o.reference())).map(o::restricted).orElse(o)).toList();
+  }
+
+  /** Each distinct reason once, with the reservations it stops. */
+  private static String reasons(List<ReservationOffer> restricted) {
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    restricted.forEach(o -> byReason.computeIfAbsent(o.restriction(), r -> new ArrayList<>())
+        .add(o.sku().displayName() + " in " + o.sku().regionDisplayName()));
+    return String.join(" ", byReason.entrySet().stream()
+        .map(e -> String.join(", ", e.getValue().stream().distinct().limit(3).toList())
+            + (e.getValue().stream().distinct().count() > 3 ? " and others" : "") + ": " + e.getKey())
+        .toList());
   }
 
   private String message(CatalogIndex index, CatalogFilter filter, int total) {

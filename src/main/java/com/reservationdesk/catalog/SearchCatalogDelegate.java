@@ -44,20 +44,18 @@ public class SearchCatalogDelegate implements JavaDelegate {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("reservation", sku.displayName());
     row.put("details", details(sku));
-    row.put("region", sku.regionDisplayName());
-    row.put("term", Terms.label(sku.termDuration()));
-    row.put("price", price(offer));
-    row.put("monthly", offer.monthlyPrice().format() + "/month");
+    row.put("where", sku.regionDisplayName() + " \u00b7 " + Terms.label(sku.termDuration()));
+    row.put("price", offer.unitPrice().format() + " (" + offer.monthlyPrice().format() + " a month)");
     row.put("saving", saving(offer));
-    row.put("availability", offer.isRestricted() ? "Not available: " + offer.restriction() : "Available");
+    row.put("availability", offer.isRestricted() ? "Not available (why: above the table)" : "Available");
     return row;
   }
 
   private static String details(ReservationSku sku) {
     return switch (sku.type()) {
       case VIRTUAL_MACHINES -> sku.vmSize().vCpus() + " vCPUs, " + sku.vmSize().memoryGiB().stripTrailingZeros().toPlainString()
-          + " GiB \u00b7 " + sku.vmSize().category() + " \u00b7 flexibility " + sku.vmSize().flexibilityGroup() + " (ratio "
-          + sku.vmSize().flexibilityRatio().stripTrailingZeros().toPlainString() + ")";
+          + " GiB \u00b7 " + sku.vmSize().category() + " \u00b7 flexibility group " + sku.vmSize().flexibilityGroup() + ", ratio "
+          + sku.vmSize().flexibilityRatio().stripTrailingZeros().toPlainString();
       case SQL_DATABASE -> "per vCore \u00b7 " + sku.tier() + " \u00b7 " + sku.deployment();
       case COSMOS_DB -> "per 100 RU/s \u00b7 " + sku.tier() + " \u00b7 applies in every region";
     };

@@ -73,6 +73,7 @@ public final class PurchaseVariables {
   public static final String CART_LINE_OPTIONS = "cartLineOptions";
   public static final String CART_LINE_COUNT = "cartLineCount";
   public static final String CART_TOTAL = "cartTotal";
+  public static final String CART_BILLING = "cartBilling";
   public static final String SCOPE = "scope";
   public static final String REVIEW_ACTION = "reviewAction";
   public static final String CART_LINE = "cartLine";

@@ -14,5 +14,6 @@ public final class CartVariables {
     setJson(execution, CART_LINE_OPTIONS, cart.lineOptions());
     execution.setVariable(CART_LINE_COUNT, cart.lines().size());
     execution.setVariable(CART_TOTAL, cart.total().format());
+    execution.setVariable(CART_BILLING, cart.billingSummary());
   }
 }

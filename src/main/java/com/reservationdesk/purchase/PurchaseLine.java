@@ -4,6 +4,8 @@ import com.reservationdesk.catalog.Terms;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * One cart line: a reservation SKU, how it is paid and how many, at the price shown to the agent.
@@ -26,6 +28,12 @@ public record PurchaseLine(
 
   public Money lineTotal() {
     return unitPrice.times(quantity);
+  }
+
+  /** What the line costs a month on the monthly plan: the line total spread over the term. */
+  public Money monthlyTotal() {
+    return new Money(lineTotal().amount().divide(BigDecimal.valueOf(Terms.months(termDuration)), 10,
+        RoundingMode.HALF_UP), unitPrice.currency());
   }
 
   public String description() {

@@ -130,7 +130,7 @@ class CatalogServiceTest {
     assertThat(v3.restriction()).startsWith("Dsv3 capacity in EU West is closed to new reservations");
     assertThat(marked.offers()).filteredOn(o -> !o.sku().displayName().equals("Standard_D4s_v3"))
         .allSatisfy(o -> assertThat(o.isRestricted()).isFalse());
-    assertThat(marked.message()).contains("1 of those listed cannot be bought for this subscription");
+    assertThat(marked.message()).contains("1 of those listed cannot be bought for this subscription: Standard_D4s_v3 in EU West: Dsv3");
 
     CatalogFilter hide = new CatalogFilter(ReservationType.VIRTUAL_MACHINES, "westeurope", "D4s_v", null, null, null, null, null, null,
         null, "P3Y", BillingPlan.UPFRONT, true);

@@ -12,7 +12,9 @@ import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.CustomerSearchField;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.subscription.SubscriptionService;
+import com.reservationdesk.common.Money;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,6 +111,10 @@ class PurchaseServiceTest {
     assertThat(cart.lines()).allSatisfy(l -> assertThat(l.unitPrice()).isEqualTo(d4s.unitPrice()));
     assertThat(cart.total().amount()).isEqualByComparingTo(unit.multiply(BigDecimal.valueOf(6)));
     assertThat(cart.total().format()).startsWith("EUR ").contains(",");
+    Money upfront = d4s.unitPrice().times(5);
+    Money monthly = new Money(unit.divide(BigDecimal.valueOf(36), 10, RoundingMode.HALF_UP), "EUR");
+    assertThat(cart.billingSummary()).isEqualTo("Billed at purchase: " + upfront.format() + ". Billed monthly: " + monthly.format()
+        + " a month for 36 months.");
 
     cart = purchases.changeQuantity(purchaseId, "1", 1);
     assertThat(cart.lines().get(0).quantity()).isEqualTo(1);
