@@ -187,7 +187,7 @@ class PurchaseEndToEndTest {
   }
 
   @Test
-  void partnerCenterRefusingTheOrder_isRetriedThenAnIncident_andNothingIsHalfPlaced() throws Exception {
+  void partnerCenterRefusingTheOrder_bringsTheAgentBackWithTheReason_andNothingIsHalfPlaced() throws Exception {
     identity.setAuthenticatedUserId("bob");
     instanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Tailspin Toys")).getId();
     runJobs();
@@ -200,35 +200,32 @@ class PurchaseEndToEndTest {
     assertThat(variable(RESELLER_MPN_ID)).as("the customer's own reseller is preselected").isEqualTo("4847383");
     complete(task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
     String purchaseId = (String) variable(PURCHASE_ID);
+    String partnerCenterOrders = "select count(*) from pc_order where customer_id = (select customer_id from purchase where id = ?)";
+    int ordersBefore = jdbc.queryForObject(partnerCenterOrders, Integer.class, purchaseId);
 
     // The reseller relationship ends between the review and the order: Partner Center refuses the cart (800016).
     jdbc.update("update pc_reseller set state = 'Terminated' where mpn_id = '4847383'");
     try {
-      Job job = management.createJobQuery().processInstanceId(instanceId).singleResult();
-      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Not a valid indirect reseller");
-      Job retried = management.createJobQuery().processInstanceId(instanceId).singleResult();
-      assertThat(retried.getRetries()).as("retried R3/PT1M").isEqualTo(2);
-      assertThat(retried.getDuedate()).isAfter(new Date());
-      for (int attempt = 0; attempt < 2; attempt++) {
-        assertThatThrownBy(() -> management.executeJob(retried.getId())).isNotNull();
-      }
-      assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).singleResult().getIncidentMessage())
-          .isEqualTo("Not a valid indirect reseller: 4847383 (Partner Center error 800016, HTTP 400)");
+      runJobs();
+      task("UserTask_FixOrder");
+      assertThat(variable(ORDER_PROBLEM).toString()).isEqualTo("Partner Center refused the order: Not a valid indirect reseller: "
+          + "4847383 (Partner Center error 800016, HTTP 400). Choose another reseller at review.");
+      assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).as("a business outcome, not an incident").isZero();
       assertThat(orders.ordersOfCustomer(customerIdOfPurchase(purchaseId), 10)).noneMatch(o -> o.purchaseId().equals(purchaseId));
-      assertThat(jdbc.queryForObject("select count(*) from pc_cart c join pc_order o on o.cart_id = c.id "
-          + "where c.customer_id = (select customer_id from purchase where id = ?)", Integer.class, purchaseId))
-          .as("Partner Center created no order either").isZero();
+      assertThat(jdbc.queryForObject(partnerCenterOrders, Integer.class, purchaseId))
+          .as("Partner Center created no order either").isEqualTo(ordersBefore);
+
+      complete(task("UserTask_FixOrder"), FIX_ACTION, "review");
+      task("UserTask_ReviewOrder");
+      assertThat(variable(REVIEW_NOTE).toString()).contains("800016");
+      complete(task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "5123907");
+      runJobs();
     } finally {
       jdbc.update("update pc_reseller set state = 'Active' where mpn_id = '4847383'");
     }
-
-    // The operator fixes the cause and retries the job in Cockpit: the order is placed, once.
-    Job failed = management.createJobQuery().processInstanceId(instanceId).singleResult();
-    management.setJobRetries(failed.getId(), 1);
-    management.executeJob(failed.getId());
     task("UserTask_ShowConfirmation");
-    assertThat(orders.ordersOfCustomer(customerIdOfPurchase(purchaseId), 10))
-        .filteredOn(o -> o.purchaseId().equals(purchaseId)).hasSize(1);
+    assertThat(orders.ordersOfCustomer(customerIdOfPurchase(purchaseId), 10)).filteredOn(o -> o.purchaseId().equals(purchaseId))
+        .singleElement().satisfies(o -> assertThat(o.resellerMpnId()).isEqualTo("5123907"));
   }
 
   private String customerIdOfPurchase(String purchaseId) {

@@ -4,10 +4,23 @@ import com.reservationdesk.common.Money;
 import java.util.List;
 
 /**
- * What checking out a purchase gave: the orders Partner Center created and, for a partly failed
- * checkout, what it refused and why.
+ * What checking out a purchase gave.
+ *
+ * @param orders every order the purchase has, this checkout's and earlier ones
+ * @param problem for a refused or partly failed checkout, what Partner Center refused, in words
  */
-public record OrderPlacement(String customerId, List<PlacedOrder> orders, List<String> failures) {
+public record OrderPlacement(Outcome outcome, String customerId, List<PlacedOrder> orders, String problem) {
+
+  public enum Outcome {
+    /** Every line is ordered. */
+    PLACED,
+    /** Some lines are ordered; the others are back in the cart with the reason. */
+    PARTLY_PLACED,
+    /** Nothing was ordered; the cart is back with the reason. */
+    REFUSED,
+    /** Partner Center is still processing (409): look again later with the same request id. */
+    IN_PROGRESS
+  }
 
   /** Opens the customer's reservations in the Azure portal, in the customer's own directory. */
   public String azurePortalUrl() {

@@ -44,37 +44,60 @@ public class OrderService {
   }
 
   /**
-   * Builds the Partner Center cart from the purchase (reading each SKU's current catalog item id),
-   * checks it out with the purchase's request id and records the orders. A purchase that is already
-   * ordered is answered from the records: running this again never orders twice.
+   * Builds the Partner Center cart from the purchase's open lines (reading each SKU's current catalog
+   * item id), checks it out with the purchase's request id and records the orders.
+   *
+   * <ul>
+   *   <li>The request id was saved and committed when the agent chose to buy; every retry reuses it, so
+   *       a retry after a timeout gets the first checkout's orders, not new ones.
+   *   <li>A purchase already ordered is answered from the records.
+   *   <li>A refusal the agent can act on (inventory, quantity, reseller, eligibility) reopens the cart
+   *       with the reason; a partly failed checkout records what was ordered and reopens the rest.
+   *   <li>409 "in progress" changes nothing: the process looks again later.
+   *   <li>Anything else is technical and is thrown: the job is retried, then becomes an incident.
+   * </ul>
    */
   @Transactional
   public OrderPlacement placeOrder(String purchaseId) {
     Purchase purchase = purchases.lock(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
     if (purchase.status() == PurchaseStatus.ORDERED) {
-      return new OrderPlacement(purchase.customerId(), orders.ofPurchase(purchaseId), List.of());
+      return new OrderPlacement(OrderPlacement.Outcome.PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), null);
     }
     if (purchase.status() != PurchaseStatus.ORDERING) {
       throw new IllegalStateException("Purchase " + purchaseId + " is " + purchase.status() + ", not ready to order");
     }
     List<PurchaseLine> lines = purchases.lines(purchaseId);
     Map<String, PurchaseLine> lineByCatalogItem = new HashMap<>();
-    List<CartLineItem> items = new ArrayList<>();
-    for (PurchaseLine line : lines) {
-      Availability availability = partnerCenter.getAvailability(purchase.customerCountry(), line.productId(), line.skuId());
-      if (!availability.isPurchasable()) {
-        throw PartnerCenterException.of(ErrorCode.CATALOG_ITEM_NOT_ELIGIBLE, line.description());
+    CheckoutResult result;
+    try {
+      List<CartLineItem> items = new ArrayList<>();
+      for (PurchaseLine line : lines) {
+        Availability availability = partnerCenter.getAvailability(purchase.customerCountry(), line.productId(), line.skuId());
+        if (!availability.isPurchasable()) {
+          throw PartnerCenterException.of(ErrorCode.CATALOG_ITEM_NOT_ELIGIBLE, line.description());
+        }
+        lineByCatalogItem.put(availability.catalogItemId(), line);
+        items.add(new CartLineItem(line.lineNo(), availability.catalogItemId(), line.quantity(),
+            line.billingPlan().billingCycle(), line.termDuration(),
+            new ProvisioningContext(purchase.subscriptionId(), purchase.scope(), ProvisioningContext.durationOf(line.termDuration())),
+            purchase.resellerMpnId()));
       }
-      lineByCatalogItem.put(availability.catalogItemId(), line);
-      items.add(new CartLineItem(line.lineNo(), availability.catalogItemId(), line.quantity(),
-          line.billingPlan().billingCycle(), line.termDuration(),
-          new ProvisioningContext(purchase.subscriptionId(), purchase.scope(), ProvisioningContext.durationOf(line.termDuration())),
-          purchase.resellerMpnId()));
+      var cart = partnerCenter.createCart(purchase.customerId(), new CartRequest(items, purchase.resellerMpnId() != null));
+      result = partnerCenter.checkout(purchase.customerId(), cart.id(), purchase.checkoutRequestId());
+    } catch (PartnerCenterException e) {
+      if (ErrorCode.inProgress(e.code())) {
+        log.info("Purchase {}: Partner Center is still processing ({}); looking again later", purchaseId, e.getMessage());
+        return new OrderPlacement(OrderPlacement.Outcome.IN_PROGRESS, purchase.customerId(), orders.ofPurchase(purchaseId), null);
+      }
+      if (!ErrorCode.agentCanAct(e.code())) {
+        throw e;
+      }
+      String problem = "Partner Center refused the order: " + e.getMessage() + ". " + advice(e.code());
+      purchases.reopen(purchaseId, problem, clock.instant());
+      log.info("Purchase {} refused by Partner Center, back to the agent: {}", purchaseId, e.getMessage());
+      return new OrderPlacement(OrderPlacement.Outcome.REFUSED, purchase.customerId(), orders.ofPurchase(purchaseId), problem);
     }
-    var cart = partnerCenter.createCart(purchase.customerId(), new CartRequest(items, purchase.resellerMpnId() != null));
-    CheckoutResult result = partnerCenter.checkout(purchase.customerId(), cart.id(), purchase.checkoutRequestId());
 
-    List<PlacedOrder> placed = new ArrayList<>();
     for (Order order : result.orders()) {
       List<PlacedOrder.Line> orderLines = new ArrayList<>();
       Money total = Money.zero(purchase.currency());
@@ -85,22 +108,42 @@ public class OrderService {
         orderLines.add(new PlacedOrder.Line(item.lineItemNumber() + 1, line.productId(), line.skuId(), line.reservationName(),
             line.armRegionName(), line.regionDisplayName(), line.termDuration(), line.billingPlan().formValue(),
             item.quantity(), line.unitPrice(), lineTotal));
+        purchases.markLineOrdered(purchaseId, line.lineNo(), order.id());
       }
       PlacedOrder record = new PlacedOrder(order.id(), purchaseId, purchase.customerId(), purchase.customerName(),
           purchase.subscriptionId(), purchase.scope(), purchase.resellerMpnId(), purchase.resellerName(), order.billingCycle(),
           order.status(), total, purchase.orderedBy(), order.creationDate() == null ? clock.instant() : order.creationDate(),
           orderLines);
       orders.insert(record);
-      placed.add(record);
       log.info("Order {} placed for purchase {} (customer {}, {} line(s), {})", order.id(), purchaseId,
           purchase.customerId(), orderLines.size(), total);
     }
-    List<String> failures = result.orderErrors().stream()
-        .map(e -> "Order group " + e.orderGroupId() + " was not created: " + e.description() + " (" + e.code() + ")")
-        .toList();
-    failures.forEach(f -> log.warn("Purchase {}: {}", purchaseId, f));
+    if (!result.orderErrors().isEmpty()) {
+      String problem = "Partner Center ordered part of the cart" + (result.orders().isEmpty() ? "" : " (order "
+          + String.join(", ", result.orders().stream().map(Order::id).toList()) + ")") + " and refused the rest: "
+          + String.join("; ", result.orderErrors().stream()
+              .map(e -> e.description() + " (Partner Center error " + e.code() + ")").toList())
+          + ". The refused lines are back in the cart: change them and buy again, or cancel them.";
+      purchases.reopen(purchaseId, problem, clock.instant());
+      log.warn("Purchase {} partly ordered: {}", purchaseId, problem);
+      return new OrderPlacement(OrderPlacement.Outcome.PARTLY_PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), problem);
+    }
     purchases.updateStatus(purchaseId, PurchaseStatus.ORDERED, clock.instant());
-    return new OrderPlacement(purchase.customerId(), placed, failures);
+    return new OrderPlacement(OrderPlacement.Outcome.PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), null);
+  }
+
+  /** What the agent can do about a refusal. */
+  static String advice(String code) {
+    return switch (code) {
+      case "800010", "10003", "10002", "800020" ->
+          "Remove or replace the reservation it names (another size or region), or cancel the purchase.";
+      case "800017" -> "Change the quantity of the line it names.";
+      case "800011", "800012", "800013", "800030", "10007", "10008" ->
+          "The subscription cannot buy reservations now: cancel, and start again with another subscription.";
+      case "800015", "800016" -> "Choose another reseller at review.";
+      case "800070" -> "This reservation is not sold in the customer's country: remove it.";
+      default -> "Ask the customer's account manager; then change the cart or cancel the purchase.";
+    };
   }
 
   public List<PlacedOrder> ordersOfCustomer(String customerId, int limit) {

@@ -6,6 +6,9 @@ import com.reservationdesk.catalog.Terms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.reservationdesk.purchase.CartVariables;
+import com.reservationdesk.purchase.PurchaseService;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,21 +18,42 @@ import org.springframework.stereotype.Component;
 public class PlaceOrderDelegate implements JavaDelegate {
 
   private final OrderService orders;
+  private final PurchaseService purchases;
 
-  public PlaceOrderDelegate(OrderService orders) {
+  public PlaceOrderDelegate(OrderService orders, PurchaseService purchases) {
     this.orders = orders;
+    this.purchases = purchases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     OrderPlacement placement = orders.placeOrder(string(execution, PURCHASE_ID));
+    execution.setVariable(ORDER_OUTCOME, outcome(placement.outcome()));
+    execution.setVariable(ORDER_PROBLEM, placement.problem());
     execution.setVariable(ORDER_NUMBERS, placement.orderNumbers());
     execution.setVariable(ORDER_COUNT, placement.orders().size());
     execution.setVariable(ORDER_STATUS, String.join(", ", placement.orders().stream().map(PlacedOrder::status).distinct().toList()));
     execution.setVariable(ORDER_TOTAL, placement.total() == null ? null : placement.total().format());
-    execution.setVariable(ORDER_FAILURES, String.join("\n", placement.failures()));
     execution.setVariable(AZURE_PORTAL_URL, placement.azurePortalUrl());
     setJson(execution, ORDER_SUMMARY, summary(placement.orders()));
+    if (placement.outcome() == OrderPlacement.Outcome.REFUSED || placement.outcome() == OrderPlacement.Outcome.PARTLY_PLACED) {
+      // What is left in the cart goes back to the agent's review.
+      CartVariables.write(execution, purchases.cart(string(execution, PURCHASE_ID)));
+      execution.setVariable(REVIEW_NOTE, placement.problem());
+    }
+    if (placement.outcome() == OrderPlacement.Outcome.REFUSED) {
+      // Nothing was ordered: a business outcome for the agent, not an incident.
+      throw new BpmnError(ERROR_ORDER_REFUSED, placement.problem());
+    }
+  }
+
+  static String outcome(OrderPlacement.Outcome outcome) {
+    return switch (outcome) {
+      case PLACED -> "placed";
+      case PARTLY_PLACED -> "partlyPlaced";
+      case REFUSED -> "refused";
+      case IN_PROGRESS -> "inProgress";
+    };
   }
 
   private static List<Map<String, Object>> summary(List<PlacedOrder> orders) {

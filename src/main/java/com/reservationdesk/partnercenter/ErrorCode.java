@@ -17,10 +17,35 @@ public enum ErrorCode {
   CART_IN_PROGRESS(409, "800064", "Cart is being processed by another request"),
   CART_ALREADY_SUBMITTED(400, "800065", "Cart already submitted"),
   OFFER_NOT_AVAILABLE_IN_COUNTRY(400, "800070", "Offer not available in the customer's country"),
+  CUSTOMER_NOT_ELIGIBLE(403, "800022", "Customer is not eligible to buy this item"),
+  CREDIT_LINE_BELOW_THRESHOLD(403, "800026", "Customer's credit line is below the threshold"),
+  RISK_CHECK_FAILED(403, "800069", "Order failed a risk check"),
   UNEXPECTED_SERVICE_ERROR(500, "800003", "Unexpected service error"),
+  ORDER_NOT_SUCCESSFUL(500, "800005", "Create order was not successful"),
   CATALOG_ITEM_ID_INVALID(400, "10001", "Catalog item id is invalid"),
+  CART_QUOTA_NOT_AVAILABLE(400, "10002", "Quota not available"),
+  CART_INVENTORY_NOT_AVAILABLE(400, "10003", "Inventory not available"),
   CUSTOMER_NOT_FOUND(404, "600026", "Customer not found"),
   RESOURCE_NOT_FOUND(404, "600010", "Resource not found");
+
+  /**
+   * Refusals an agent can act on (change the cart, choose another region or subscription, ask the
+   * customer): they go back to the agent. Any other error is technical: retried, then an incident.
+   */
+  private static final java.util.Set<String> AGENT_CAN_ACT = java.util.Set.of(
+      "800009", "800010", "800011", "800012", "800013", "800015", "800016", "800017", "800020", "800022", "800023", "800024",
+      "800025", "800026", "800030", "800069", "800070", "10001", "10002", "10003", "10007", "10008");
+
+  /** 409: Partner Center is still working on this order or cart; look again later, it is not a failure. */
+  private static final java.util.Set<String> IN_PROGRESS = java.util.Set.of("800060", "800064");
+
+  public static boolean agentCanAct(String code) {
+    return AGENT_CAN_ACT.contains(code);
+  }
+
+  public static boolean inProgress(String code) {
+    return IN_PROGRESS.contains(code);
+  }
 
   private final int httpStatus;
   private final String code;

@@ -47,10 +47,23 @@ public interface PartnerCenter {
   /** The purchasable availability of a SKU; its id rotates, so it is read right before building a cart. */
   Availability getAvailability(String country, String productId, String skuId);
 
+  /**
+   * {@code POST /customers/{id}/subscriptions/{sid}/registrations}: asks Microsoft to register the Azure
+   * subscription for reservations. Asking again while it registers, or once registered, changes nothing.
+   */
+  void registerForReservations(String customerId, String azureSubscriptionId);
+
+  /** {@code GET /customers/{id}/subscriptions/{sid}/registrationstatus}. */
+  RegistrationStatus getRegistrationStatus(String customerId, String azureSubscriptionId);
+
   /** {@code POST /customers/{id}/carts}. */
   Cart createCart(String customerId, CartRequest request);
 
-  /** {@code POST /customers/{id}/carts/{cartId}/checkout}; the request id is the API's idempotency key. */
+  /**
+   * {@code POST /customers/{id}/carts/{cartId}/checkout}. The request id is the API's idempotency key
+   * ({@code MS-RequestId}): a retry with the same id, even of a new cart after a timeout, answers with
+   * the orders of the first checkout instead of ordering again.
+   */
   CheckoutResult checkout(String customerId, String cartId, String requestId);
 
   /** {@code GET /customers/{id}/orders/{orderId}}. */

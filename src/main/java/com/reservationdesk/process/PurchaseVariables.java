@@ -80,13 +80,33 @@ public final class PurchaseVariables {
   public static final String NEW_QUANTITY = "newQuantity";
   public static final String REVIEW_DECISION = "reviewDecision";
 
+  // Approval (the OrderApproval decision's inputs and result) and the agent's notes at review
+  public static final String ORDER_CURRENCY = "orderCurrency";
+  public static final String ORDER_TOTAL_AMOUNT = "orderTotalAmount";
+  public static final String ORDER_QUANTITY = "orderQuantity";
+  public static final String APPROVAL = "approval";
+  public static final String APPROVAL_REQUIRED = "approvalRequired";
+  public static final String APPROVAL_REASON = "approvalReason";
+  public static final String APPROVAL_DECISION = "approvalDecision";
+  public static final String REJECTION_REASON = "rejectionReason";
+  public static final String APPROVAL_RESULT = "approvalResult";
+  public static final String REVIEW_NOTE = "reviewNote";
+
+  // Registration for reservations
+  public static final String REGISTRATION_STATUS = "registrationStatus";
+  public static final String REGISTRATION_CHECKS = "registrationChecks";
+  public static final String REGISTRATION_ACTION = "registrationAction";
+
   // Order
+  public static final String FIX_ACTION = "fixAction";
+  public static final String ORDER_OUTCOME = "orderOutcome";
+  public static final String ORDER_PROBLEM = "orderProblem";
+  public static final String ERROR_ORDER_REFUSED = "OrderRefused";
   public static final String ORDER_NUMBERS = "orderNumbers";
   public static final String ORDER_COUNT = "orderCount";
   public static final String ORDER_STATUS = "orderStatus";
   public static final String ORDER_TOTAL = "orderTotal";
   public static final String ORDER_SUMMARY = "orderSummary";
-  public static final String ORDER_FAILURES = "orderFailures";
   public static final String AZURE_PORTAL_URL = "azurePortalUrl";
 
   private PurchaseVariables() {}

@@ -44,8 +44,14 @@ public class PurchaseRepository {
   }
 
   public List<PurchaseLine> lines(String purchaseId) {
-    return jdbc.sql("select * from purchase_line where purchase_id = ? order by line_no").param(purchaseId)
+    return jdbc.sql("select * from purchase_line where purchase_id = ? and order_id is null order by line_no").param(purchaseId)
         .query(this::line).list();
+  }
+
+  /** Line numbers go on after ordered lines, which keep theirs. */
+  public int nextLineNo(String purchaseId) {
+    return jdbc.sql("select coalesce(max(line_no), 0) + 1 from purchase_line where purchase_id = ?").param(purchaseId)
+        .query(Integer.class).single();
   }
 
   public void insertLine(String purchaseId, PurchaseLine line) {
@@ -76,6 +82,28 @@ public class PurchaseRepository {
         where id = ?""")
         .params(scope, resellerMpnId, resellerName, requestId, orderedBy, utc(now), purchaseId)
         .update();
+  }
+
+  public boolean hasOrderedLines(String purchaseId) {
+    return jdbc.sql("select count(*) from purchase_line where purchase_id = ? and order_id is not null").param(purchaseId)
+        .query(Integer.class).single() > 0;
+  }
+
+  /** An approver's decision; a null reason means approved. */
+  public void recordDecision(String purchaseId, String approver, String rejectionReason, Instant now) {
+    jdbc.sql("update purchase set decided_by = ?, decided_at = ?, rejection_reason = ?, updated_at = ? where id = ?")
+        .params(approver, utc(now), rejectionReason, utc(now), purchaseId).update();
+  }
+
+  /** A line Partner Center ordered leaves the cart; the order keeps it. */
+  public void markLineOrdered(String purchaseId, int lineNo, String orderId) {
+    jdbc.sql("update purchase_line set order_id = ? where purchase_id = ? and line_no = ?").params(orderId, purchaseId, lineNo).update();
+  }
+
+  /** Back to the agent: the cart can change again, and the next buy gets a new request id. */
+  public void reopen(String purchaseId, String problem, Instant now) {
+    jdbc.sql("update purchase set status = 'OPEN', checkout_request_id = null, order_problem = ?, updated_at = ? where id = ?")
+        .params(problem, utc(now), purchaseId).update();
   }
 
   public void updateStatus(String purchaseId, PurchaseStatus status, Instant now) {

@@ -10,6 +10,7 @@ import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.policy.OrderPolicy;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.reseller.ResellerService;
 import com.reservationdesk.subscription.AzureSubscription;
@@ -36,10 +37,12 @@ public class PurchaseService {
   private final CatalogService catalog;
   private final ResellerService resellers;
   private final Currencies currencies;
+  private final OrderPolicy policy;
   private final Clock clock;
 
   public PurchaseService(PurchaseRepository purchases, CustomerService customers, SubscriptionService subscriptions,
-      CatalogService catalog, ResellerService resellers, Currencies currencies, Clock clock) {
+      CatalogService catalog, ResellerService resellers, Currencies currencies, OrderPolicy policy, Clock clock) {
+    this.policy = policy;
     this.purchases = purchases;
     this.customers = customers;
     this.subscriptions = subscriptions;
@@ -111,7 +114,7 @@ public class PurchaseService {
       requireQuantityRange(total, sku, " in total (the cart already holds " + same.get().quantity() + ")");
       purchases.updateQuantity(purchaseId, same.get().lineNo(), total);
     } else {
-      int lineNo = lines.stream().mapToInt(PurchaseLine::lineNo).max().orElse(0) + 1;
+      int lineNo = purchases.nextLineNo(purchaseId);
       purchases.insertLine(purchaseId, new PurchaseLine(lineNo, sku.productId(), sku.skuId(), sku.type(), sku.displayName(),
           sku.armRegionName(), sku.regionDisplayName(), sku.termDuration(), offer.billingPlan(), quantity, offer.unitPrice()));
     }
@@ -138,24 +141,74 @@ public class PurchaseService {
    * request id every checkout attempt will reuse.
    */
   public Purchase readyToOrder(String purchaseId, String scopeValue, String resellerMpnId, String agent) {
-    requireOpen(purchaseId);
-    if (purchases.lines(purchaseId).isEmpty()) {
+    Purchase purchase = requireOpen(purchaseId);
+    List<PurchaseLine> lines = purchases.lines(purchaseId);
+    if (lines.isEmpty()) {
       throw new InvalidInputException("The cart is empty. Add a reservation before buying, or cancel the purchase.");
     }
     Scope scope = Scope.fromForm(scopeValue);
     Optional<Reseller> reseller = resellers.requireValid(resellerMpnId);
+    // The subscription may have changed since the cart was started; the rules need its type.
+    AzureSubscription subscription = subscriptions.requireEligible(purchase.customerId(), purchase.subscriptionId());
+    List<OrderPolicy.Line> ruleLines = lines.stream().map(line -> {
+      ReservationSku sku = catalog.requireOffer(purchase.customerCountry(), line.productId() + ":" + line.skuId(),
+          line.billingPlan().formValue()).sku();
+      return new OrderPolicy.Line(line.reservationName(), sku.type(), sku.vmSize() == null ? "" : sku.vmSize().family(),
+          line.termDuration(), line.quantity());
+    }).toList();
+    policy.check(subscription.kind(), scope.apiName(), ruleLines);
     purchases.markOrdering(purchaseId, scope.apiName(), reseller.map(Reseller::mpnId).orElse(null),
         reseller.map(Reseller::name).orElse(null), UUID.randomUUID().toString(), agent, clock.instant());
     return get(purchaseId);
   }
 
-  /** Discards an unfinished purchase; a placed one stays as it is. */
+  /** What the approval table decides on: the cart's currency, total and units. */
+  public ApprovalRequest approvalRequest(String purchaseId) {
+    Purchase purchase = get(purchaseId);
+    CartView cart = cart(purchase);
+    return new ApprovalRequest(purchase.currency(), cart.total(), cart.lines().stream().mapToLong(PurchaseLine::quantity).sum());
+  }
+
+  /**
+   * An approver's decision. An approver does not approve their own purchase; a rejection needs a
+   * reason, and sends the cart back to the agent with it.
+   */
+  public void decideApproval(String purchaseId, String decision, String reason, String approver, String requestedBy) {
+    Purchase purchase = purchases.lock(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
+    if (purchase.status() != PurchaseStatus.ORDERING) {
+      throw new InvalidInputException("This purchase is " + purchase.status().name().toLowerCase() + ": there is nothing to approve.");
+    }
+    if (approver != null && approver.equals(requestedBy)) {
+      throw new InvalidInputException("You asked for this purchase, so another approver must decide on it.");
+    }
+    switch (decision == null ? "" : decision) {
+      case "approve" -> purchases.recordDecision(purchaseId, approver, null, clock.instant());
+      case "reject" -> {
+        if (reason == null || reason.isBlank()) {
+          throw new InvalidInputException("Say why the order is rejected: the agent reads it at review.");
+        }
+        if (reason.length() > 1000) {
+          throw new InvalidInputException("Keep the reason under 1,000 characters.");
+        }
+        purchases.recordDecision(purchaseId, approver, reason.trim(), clock.instant());
+        purchases.reopen(purchaseId, null, clock.instant());
+      }
+      default -> throw new InvalidInputException("Choose approve or reject.");
+    }
+  }
+
+  /**
+   * Discards an unfinished purchase (open, or waiting for approval or registration: nothing was sent
+   * to Partner Center yet); a placed one stays as it is.
+   */
   public void cancel(String purchaseId) {
     if (purchaseId == null) {
       return;
     }
-    purchases.lock(purchaseId).filter(p -> p.status() == PurchaseStatus.OPEN)
-        .ifPresent(p -> purchases.updateStatus(purchaseId, PurchaseStatus.CANCELLED, clock.instant()));
+    // Lines already ordered (a partly placed checkout) stay ordered: the purchase then counts as ordered.
+    purchases.lock(purchaseId).filter(p -> p.status() == PurchaseStatus.OPEN || p.status() == PurchaseStatus.ORDERING)
+        .ifPresent(p -> purchases.updateStatus(purchaseId,
+            purchases.hasOrderedLines(purchaseId) ? PurchaseStatus.ORDERED : PurchaseStatus.CANCELLED, clock.instant()));
   }
 
   private Purchase requireOpen(String purchaseId) {

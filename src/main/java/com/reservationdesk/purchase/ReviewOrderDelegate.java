@@ -36,6 +36,12 @@ public class ReviewOrderDelegate implements JavaDelegate {
       case "buy" -> {
         purchases.readyToOrder(purchaseId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
             currentUser(execution));
+        // The inputs of the OrderApproval decision that follows.
+        ApprovalRequest request = purchases.approvalRequest(purchaseId);
+        execution.setVariable(ORDER_CURRENCY, request.currency());
+        execution.setVariable(ORDER_TOTAL_AMOUNT, request.total().amount().doubleValue());
+        execution.setVariable(ORDER_QUANTITY, request.quantity());
+        execution.setVariable(REVIEW_NOTE, null);
         yield "BUY";
       }
       default -> throw new InvalidInputException(

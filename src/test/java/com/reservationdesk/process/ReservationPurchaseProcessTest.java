@@ -32,11 +32,14 @@ import com.reservationdesk.order.PlaceOrderDelegate;
 import com.reservationdesk.order.PlacedOrder;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
+import com.reservationdesk.partnercenter.RegistrationStatus;
+import com.reservationdesk.purchase.ApprovalRequest;
 import com.reservationdesk.purchase.CartView;
 import com.reservationdesk.purchase.DiscardPurchaseDelegate;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseService;
 import com.reservationdesk.purchase.PurchaseStatus;
+import com.reservationdesk.purchase.RecordApprovalDecisionDelegate;
 import com.reservationdesk.purchase.ReviewOrderDelegate;
 import com.reservationdesk.purchase.UpdateCartDelegate;
 import com.reservationdesk.subscription.AddAzureSubscriptionDelegate;
@@ -45,6 +48,8 @@ import com.reservationdesk.subscription.ConfirmSubscriptionChoiceDelegate;
 import com.reservationdesk.subscription.LoadPurchaseOptionsDelegate;
 import com.reservationdesk.subscription.PurchaseOptions;
 import com.reservationdesk.subscription.PurchaseOptionsService;
+import com.reservationdesk.subscription.RegisterSubscriptionDelegate;
+import com.reservationdesk.subscription.RegistrationService;
 import com.reservationdesk.subscription.SubscriptionService;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -71,7 +76,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * mocked. The build fails below 100 % of flow nodes and sequence flows.
  */
 @Tag("own-engine")
-@Deployment(resources = "processes/ReservationPurchaseProcess.bpmn")
+@Deployment(resources = {"processes/ReservationPurchaseProcess.bpmn", "processes/OrderApproval.dmn"})
 class ReservationPurchaseProcessTest {
 
   @RegisterExtension
@@ -87,6 +92,7 @@ class ReservationPurchaseProcessTest {
   final SubscriptionService subscriptions = mock(SubscriptionService.class);
   final PurchaseService purchases = mock(PurchaseService.class);
   final OrderService orders = mock(OrderService.class);
+  final RegistrationService registrations = mock(RegistrationService.class);
 
   ProcessEngine engine;
 
@@ -98,6 +104,7 @@ class ReservationPurchaseProcessTest {
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
     configuration.setHistory("full");
+    configuration.setDefaultSerializationFormat("application/json");
     return configuration;
   }
 
@@ -114,7 +121,9 @@ class ReservationPurchaseProcessTest {
     Mocks.register("searchCatalog", new SearchCatalogDelegate(purchases));
     Mocks.register("updateCart", new UpdateCartDelegate(purchases));
     Mocks.register("reviewOrder", new ReviewOrderDelegate(purchases));
-    Mocks.register("placeOrder", new PlaceOrderDelegate(orders));
+    Mocks.register("placeOrder", new PlaceOrderDelegate(orders, purchases));
+    Mocks.register("recordApprovalDecision", new RecordApprovalDecisionDelegate(purchases));
+    Mocks.register("registerSubscription", new RegisterSubscriptionDelegate(registrations));
     Mocks.register("discardPurchase", new DiscardPurchaseDelegate(purchases));
     engine.getIdentityService().setAuthenticatedUserId("alice");
 
@@ -128,6 +137,9 @@ class ReservationPurchaseProcessTest {
     when(purchases.addLine(eq(PURCHASE), anyString(), anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.changeQuantity(eq(PURCHASE), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.removeLine(eq(PURCHASE), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.cart(PURCHASE)).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.approvalRequest(PURCHASE)).thenReturn(new ApprovalRequest("USD", new Money(new BigDecimal("2420"), "USD"), 2));
+    when(registrations.register(CONTOSO, SUBSCRIPTION)).thenReturn(RegistrationStatus.REGISTERED);
   }
 
   @AfterEach
@@ -170,9 +182,13 @@ class ReservationPurchaseProcessTest {
     complete(task(), withVariables(CART_ACTION, "review"));
     assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
 
-    when(orders.placeOrder(PURCHASE)).thenReturn(placement());
+    when(orders.placeOrder(PURCHASE)).thenReturn(placement(OrderPlacement.Outcome.PLACED));
     complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
     verify(purchases).readyToOrder(PURCHASE, "shared", "4847383", "alice");
+    // USD 2,420 for 2 units needs no approval: straight to registration, then the order.
+    assertThat(purchase).hasPassed("BusinessRuleTask_DecideApproval").hasNotPassed("UserTask_ApproveOrder")
+        .isWaitingAt("ServiceTask_RegisterSubscription");
+    execute(job());
     assertThat(purchase).isWaitingAt("ServiceTask_PlaceOrder");
     execute(job());
 
@@ -290,6 +306,124 @@ class ReservationPurchaseProcessTest {
     assertThat(purchase).isWaitingAt("UserTask_ChooseReservation");
   }
 
+  @Test
+  void largeOrder_waitsForAnApprover_thenForRegistration_thenLooksAgainWhilePartnerCenterIsBusy() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(purchases.approvalRequest(PURCHASE)).thenReturn(new ApprovalRequest("USD", new Money(new BigDecimal("60000"), "USD"), 10));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    assertThat(purchase).isWaitingAt("UserTask_ApproveOrder").variables()
+        .containsEntry(APPROVAL_REQUIRED, true).containsEntry(APPROVAL_REASON, "The order total is above USD 50,000.");
+    assertThat(purchase).task().hasCandidateGroup("approvers").isNotAssigned();
+
+    engine.getIdentityService().setAuthenticatedUserId("carol");
+    complete(task(), withVariables(APPROVAL_DECISION, "approve"));
+    verify(purchases).decideApproval(PURCHASE, "approve", null, "carol", "alice");
+    assertThat(purchase).hasPassed("Gateway_Approved", "Gateway_MergeReadyToOrder").isWaitingAt("ServiceTask_RegisterSubscription");
+
+    // A new subscription: registering, one minute later registered.
+    when(registrations.register(CONTOSO, SUBSCRIPTION)).thenReturn(RegistrationStatus.REGISTERING, RegistrationStatus.REGISTERED);
+    execute(job());
+    assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration").variables()
+        .containsEntry(REGISTRATION_STATUS, "registering").containsEntry(REGISTRATION_CHECKS, 1);
+    execute(job());
+    execute(job());
+    assertThat(purchase).isWaitingAt("ServiceTask_PlaceOrder");
+
+    // 409: Partner Center is still processing the checkout; a minute later it answers with the order.
+    when(orders.placeOrder(PURCHASE)).thenReturn(placement(OrderPlacement.Outcome.IN_PROGRESS), placement(OrderPlacement.Outcome.PLACED));
+    execute(job());
+    assertThat(purchase).isWaitingAt("IntermediateCatchEvent_LookAgain");
+    execute(job());
+    execute(job());
+    assertThat(purchase).isWaitingAt("UserTask_ShowConfirmation");
+    complete(task());
+    assertThat(purchase).isEnded().hasPassed("EndEvent_OrderPlaced");
+  }
+
+  @Test
+  void rejectedOrder_goesBackToTheAgentsReviewWithTheReason() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(purchases.approvalRequest(PURCHASE)).thenReturn(new ApprovalRequest("XYZ", new Money(new BigDecimal("1"), "USD"), 1));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    assertThat(purchase).isWaitingAt("UserTask_ApproveOrder");
+
+    engine.getIdentityService().setAuthenticatedUserId("carol");
+    complete(task(), withVariables(APPROVAL_DECISION, "reject", REJECTION_REASON, " Buy 3 years instead. "));
+    verify(purchases).decideApproval(PURCHASE, "reject", " Buy 3 years instead. ", "carol", "alice");
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder").variables()
+        .containsEntry(REVIEW_NOTE, "Rejected by carol: Buy 3 years instead.").doesNotContainKey(APPROVAL_DECISION);
+
+    engine.getIdentityService().setAuthenticatedUserId("alice");
+    complete(task(), withVariables(REVIEW_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_PlaceOrder");
+  }
+
+  @Test
+  void registrationThatTakesTooLong_isEscalatedToTheAgent_whoWaitsLongerThenCancels() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(registrations.register(CONTOSO, SUBSCRIPTION)).thenReturn(RegistrationStatus.REGISTERING);
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    waitForRegistrationTenTimes(purchase);
+    assertThat(purchase).isWaitingAt("UserTask_RegistrationPending").task().isAssignedTo("alice");
+
+    complete(task(), withVariables(REGISTRATION_ACTION, "wait"));
+    assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration").variables().containsEntry(REGISTRATION_CHECKS, 0L);
+    execute(job());
+    waitForRegistrationTenTimes(purchase);
+    complete(task(), withVariables(REGISTRATION_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_PlaceOrder");
+    verify(purchases).cancel(PURCHASE);
+  }
+
+  @Test
+  void orderRefusedByPartnerCenter_goesBackToTheAgent_whoFixesItInReview() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(orders.placeOrder(PURCHASE)).thenReturn(placement(OrderPlacement.Outcome.REFUSED));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    execute(job());
+    execute(job());
+    assertThat(purchase).hasPassed("BoundaryEvent_OrderRefused").isWaitingAt("UserTask_FixOrder").variables()
+        .containsEntry(ORDER_PROBLEM, "Partner Center refused the order: inventory not available.")
+        .containsEntry(REVIEW_NOTE, "Partner Center refused the order: inventory not available.");
+
+    complete(task(), withVariables(FIX_ACTION, "review"));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
+  }
+
+  @Test
+  void partlyPlacedOrder_keepsItsOrders_andTheAgentCancelsTheRest() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(orders.placeOrder(PURCHASE)).thenReturn(placement(OrderPlacement.Outcome.PARTLY_PLACED));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    execute(job());
+    execute(job());
+    assertThat(purchase).isWaitingAt("UserTask_FixOrder").variables()
+        .containsEntry(ORDER_OUTCOME, "partlyPlaced").containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1");
+    complete(task(), withVariables(FIX_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled");
+    verify(purchases).cancel(PURCHASE);
+  }
+
+  private void waitForRegistrationTenTimes(ProcessInstance purchase) {
+    for (int check = 1; check <= 10; check++) {
+      assertThat(purchase).isWaitingAt("ServiceTask_RegisterSubscription");
+      execute(job());
+      if (check < 10) {
+        assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration");
+        execute(job());
+      }
+    }
+  }
+
+  /** The agent has a cart and is at the review. */
+  private ProcessInstance purchaseAtReview() {
+    ProcessInstance purchase = purchaseAtFilter();
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "review"));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
+    return purchase;
+  }
+
   private ProcessInstance start(String search) {
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, search));
     assertThat(instance).isWaitingAt("ServiceTask_FindCustomers");
@@ -331,12 +465,17 @@ class ReservationPurchaseProcessTest {
         List.of(new Option("Any group", "any")), "Indicative list prices.");
   }
 
-  private static OrderPlacement placement() {
+  private static OrderPlacement placement(OrderPlacement.Outcome outcome) {
     Money price = new Money(new BigDecimal("1210.00"), "USD");
     PlacedOrder order = new PlacedOrder("311qiN8iFwkv-XARWMvXRYAwYKMACVqv1", PURCHASE, CONTOSO, "Contoso Ltd", SUBSCRIPTION,
         "shared", "4847383", "Tailspin", "one_time", "pending", price.times(2), "alice", Instant.now(),
         List.of(new PlacedOrder.Line(1, "DZH318Z0BQ3V", "0001", "Standard_D4s_v3", "westeurope", "EU West", "P3Y", "upfront",
             2, price, price.times(2))));
-    return new OrderPlacement(CONTOSO, List.of(order), List.of());
+    return switch (outcome) {
+      case PLACED -> new OrderPlacement(outcome, CONTOSO, List.of(order), null);
+      case PARTLY_PLACED -> new OrderPlacement(outcome, CONTOSO, List.of(order), "Partner Center ordered part of the cart.");
+      case REFUSED -> new OrderPlacement(outcome, CONTOSO, List.of(), "Partner Center refused the order: inventory not available.");
+      case IN_PROGRESS -> new OrderPlacement(outcome, CONTOSO, List.of(), null);
+    };
   }
 }

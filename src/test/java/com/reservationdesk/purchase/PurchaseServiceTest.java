@@ -135,12 +135,52 @@ class PurchaseServiceTest {
     assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", "6020114", "alice"), "not one of your active resellers");
     assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
 
-    Purchase ready = purchases.readyToOrder(purchaseId, "single", "4847383", "alice");
+    // The OrderRules table: an Azure plan buys with shared scope, as the dashboard does.
+    assertRejected(() -> purchases.readyToOrder(purchaseId, "single", "4847383", "alice"),
+        "For an Azure plan the reservation scope is shared");
+    Purchase ready = purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");
     assertThat(ready.status()).isEqualTo(PurchaseStatus.ORDERING);
-    assertThat(ready.scope()).isEqualTo("single");
+    assertThat(ready.scope()).isEqualTo("shared");
     assertThat(ready.resellerName()).isEqualTo("Tailspin Cloud Services");
     assertThat(ready.checkoutRequestId()).isNotBlank();
     assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", 1), "can no longer be changed");
+  }
+
+  @Test
+  void quantityLimitsOfThePolicyTableApplyPerLineAndPerOrder() {
+    purchases.addLine(purchaseId, d4s.reference(), "upfront", 1001);
+    assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", "4847383", "alice"),
+        "Standard_D4s_v5: at most 1,000 instances per line (policy)");
+    purchases.changeQuantity(purchaseId, "1", 1000);
+    purchases.addLine(purchaseId, d4s.reference(), "monthly", 1000);
+    String e8OneYear = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "Standard_E8s_v5", "P1Y", BillingPlan.UPFRONT))
+        .offers().get(0).reference();
+    String e8ThreeYears = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "Standard_E8s_v5", "P3Y", BillingPlan.UPFRONT))
+        .offers().get(0).reference();
+    purchases.addLine(purchaseId, e8OneYear, "upfront", 1000);
+    purchases.addLine(purchaseId, e8OneYear, "monthly", 1000);
+    purchases.addLine(purchaseId, e8ThreeYears, "upfront", 1000);
+    purchases.addLine(purchaseId, e8ThreeYears, "monthly", 1);
+    assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", "4847383", "alice"),
+        "Virtual machines: at most 5,000 instances per order (policy), this cart has 5,001");
+  }
+
+  @Test
+  void approverCannotApproveTheirOwnPurchase_andARejectionNeedsAReason() {
+    purchases.addLine(purchaseId, d4s.reference(), "upfront", 1);
+    purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");
+    assertRejected(() -> purchases.decideApproval(purchaseId, "approve", null, "alice", "alice"), "another approver must decide");
+    assertRejected(() -> purchases.decideApproval(purchaseId, "reject", "  ", "carol", "alice"), "Say why the order is rejected");
+    assertRejected(() -> purchases.decideApproval(purchaseId, "maybe", null, "carol", "alice"), "Choose approve or reject");
+    purchases.decideApproval(purchaseId, "reject", "Too many", "carol", "alice");
+    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
+    assertThat(purchases.get(purchaseId).checkoutRequestId()).isNull();
+    assertRejected(() -> purchases.decideApproval(purchaseId, "approve", null, "carol", "alice"), "nothing to approve");
+    assertThat(purchases.approvalRequest(purchaseId)).satisfies(r -> {
+      assertThat(r.currency()).isEqualTo("EUR");
+      assertThat(r.total()).isEqualTo(d4s.unitPrice());
+      assertThat(r.quantity()).isEqualTo(1);
+    });
   }
 
   @Test

@@ -19,6 +19,7 @@ import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.ProvisioningContext;
+import com.reservationdesk.partnercenter.RegistrationStatus;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.Subscription;
@@ -40,14 +41,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Partner Center on its own tables: answers, ids, statuses and error codes shaped like the real
- * API's, so the product behaves the same when it is pointed at Microsoft.
+ * API's, so the product behaves the same when it is pointed at Microsoft. Like a remote system, every
+ * change commits on its own ({@code REQUIRES_NEW}): an order it created stays created when the
+ * caller's transaction fails afterwards, as after a timeout.
  */
 @Component
 @ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "embedded", matchIfMissing = true)
@@ -61,15 +66,18 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   private final EmbeddedCatalog catalog;
   private final Currencies currencies;
   private final Clock clock;
+  private final Duration registrationDelay;
 
   public EmbeddedPartnerCenter(JdbcClient jdbc, PartnerProperties partner, PartnerCenterIds ids, EmbeddedCatalog catalog,
-      Currencies currencies, Clock clock) {
+      Currencies currencies, Clock clock,
+      @Value("${reservation-desk.embedded.registration-delay:PT2M}") Duration registrationDelay) {
     this.jdbc = jdbc;
     this.partner = partner;
     this.ids = ids;
     this.catalog = catalog;
     this.currencies = currencies;
     this.clock = clock;
+    this.registrationDelay = registrationDelay;
   }
 
   @Override
@@ -104,7 +112,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Subscription createAzurePlan(String customerId, String requestId) {
     Customer customer = requireCustomer(customerId);
     boolean hasPlan = getSubscriptions(customerId).stream()
@@ -125,7 +133,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public AzureEntitlement createAzureSubscription(String customerId, String azurePlanId, String friendlyName,
       String requestId) {
     Subscription plan = requireAzurePlan(customerId, azurePlanId);
@@ -153,6 +161,8 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     jdbc.sql("insert into pc_azure_entitlement (id, plan_id, subscription_id, friendly_name, status) values (?, ?, ?, ?, 'active')")
         .params(entitlementId, planId, azureSubscriptionId, friendlyName)
         .update();
+    // A new subscription must be registered for reservations before it can buy one.
+    jdbc.sql("insert into pc_registration (azure_subscription_id, status) values (?, 'notregistered')").param(azureSubscriptionId).update();
     return new AzureEntitlement(entitlementId, friendlyName, SubscriptionStatus.ACTIVE, azureSubscriptionId);
   }
 
@@ -203,7 +213,37 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void registerForReservations(String customerId, String azureSubscriptionId) {
+    requireActiveAzureSubscription(requireCustomer(customerId), azureSubscriptionId);
+    jdbc.sql("update pc_registration set status = 'registering', requested_at = ? where lower(azure_subscription_id) = ? "
+            + "and status = 'notregistered'")
+        .params(utc(clock.instant()), azureSubscriptionId.toLowerCase(Locale.ROOT)).update();
+  }
+
+  /** Registration takes a while at Microsoft; here {@code reservation-desk.embedded.registration-delay}. */
+  @Override
+  public RegistrationStatus getRegistrationStatus(String customerId, String azureSubscriptionId) {
+    requireActiveAzureSubscription(requireCustomer(customerId), azureSubscriptionId);
+    return registrationStatus(azureSubscriptionId);
+  }
+
+  private RegistrationStatus registrationStatus(String azureSubscriptionId) {
+    String id = azureSubscriptionId.toLowerCase(Locale.ROOT);
+    return jdbc.sql("select status, requested_at from pc_registration where lower(azure_subscription_id) = ?").param(id)
+        .query((rs, row) -> {
+          RegistrationStatus status = RegistrationStatus.fromApi(rs.getString("status"));
+          Instant requested = instant(rs, "requested_at");
+          if (status == RegistrationStatus.REGISTERING && !requested.plus(registrationDelay).isAfter(clock.instant())) {
+            return RegistrationStatus.REGISTERED;
+          }
+          return status;
+        })
+        .optional().orElse(RegistrationStatus.REGISTERED);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Cart createCart(String customerId, CartRequest request) {
     Customer customer = requireCustomer(customerId);
     if (request.lineItems().isEmpty()) {
@@ -231,9 +271,18 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public CheckoutResult checkout(String customerId, String cartId, String requestId) {
     Customer customer = requireCustomer(customerId);
+    if (requestId != null) {
+      // The same MS-RequestId again is a retry of the same checkout, even of another cart built after a
+      // timeout: answer as the first time.
+      Optional<String> checkedOut = jdbc.sql("select id from pc_cart where customer_id = ? and checkout_request_id = ? and status = 'Ordered'")
+          .params(customer.id(), requestId).query(String.class).optional();
+      if (checkedOut.isPresent()) {
+        return new CheckoutResult(ordersOfCart(checkedOut.get()), List.of());
+      }
+    }
     CartState state = jdbc.sql("select status, checkout_request_id, attestation_accepted, expires_at from pc_cart "
             + "where id = ? and customer_id = ? for update")
         .params(cartId, customer.id())
@@ -242,10 +291,6 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         .optional()
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "cart " + cartId));
     if ("Ordered".equals(state.status())) {
-      // The same MS-RequestId again is a retry of the same call: answer as the first time.
-      if (requestId != null && requestId.equals(state.checkoutRequestId())) {
-        return new CheckoutResult(ordersOfCart(cartId), List.of());
-      }
       throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
     }
     Instant now = clock.instant();
@@ -253,14 +298,22 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
       throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "the cart expired");
     }
     Cart cart = cart(cartId);
-    for (CartLineItem line : cart.lineItems()) {
-      // Checked again at checkout: a subscription or reseller can change while the cart waits.
-      validateLine(customer, line, state.attestationAccepted());
-    }
-    // Partner Center groups a cart's lines into one order per billing cycle.
+    // Partner Center groups a cart's lines into one order per billing cycle; a group can fail alone.
     Map<String, List<CartLineItem>> groups = cart.lineItems().stream()
         .collect(Collectors.groupingBy(CartLineItem::billingCycle, LinkedHashMap::new, Collectors.toList()));
+    List<CheckoutResult.OrderError> errors = new java.util.ArrayList<>();
+    PartnerCenterException firstError = null;
     for (Map.Entry<String, List<CartLineItem>> group : groups.entrySet()) {
+      try {
+        for (CartLineItem line : group.getValue()) {
+          // Checked again at checkout: a subscription, a reseller or an inventory can change while the cart waits.
+          validateLine(customer, line, state.attestationAccepted());
+        }
+      } catch (PartnerCenterException e) {
+        errors.add(new CheckoutResult.OrderError(group.getKey(), e.code(), e.description()));
+        firstError = firstError == null ? e : firstError;
+        continue;
+      }
       String orderId = ids.orderId();
       jdbc.sql("insert into pc_order (id, alternate_id, customer_id, cart_id, billing_cycle, status, currency_code, created_at) "
               + "values (?, ?, ?, ?, ?, 'pending', ?, ?)")
@@ -279,8 +332,12 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
             .update();
       }
     }
+    if (errors.size() == groups.size() && firstError != null) {
+      // Nothing could be ordered: the API answers with the error, the cart stays as it was.
+      throw firstError;
+    }
     jdbc.sql("update pc_cart set status = 'Ordered', checkout_request_id = ? where id = ?").params(requestId, cartId).update();
-    return new CheckoutResult(ordersOfCart(cartId), List.of());
+    return new CheckoutResult(ordersOfCart(cartId), errors);
   }
 
   @Override
@@ -331,6 +388,9 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
       throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "duration " + context.duration() + " does not match term " + line.termDuration());
     }
     requireActiveAzureSubscription(customer, context.subscriptionId());
+    if (registrationStatus(context.subscriptionId()) != RegistrationStatus.REGISTERED) {
+      throw PartnerCenterException.of(ErrorCode.SUBSCRIPTION_NOT_REGISTERED, context.subscriptionId());
+    }
     List<RestrictionRule> restrictions = restrictionsFor(context.subscriptionId()).stream().filter(r -> r.applies(sku)).toList();
     if (!restrictions.isEmpty()) {
       throw PartnerCenterException.of(ErrorCode.INVENTORY_NOT_AVAILABLE, sku.title() + ": "

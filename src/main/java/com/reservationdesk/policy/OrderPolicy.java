@@ -1,0 +1,78 @@
+package com.reservationdesk.policy;
+
+import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.partnercenter.ReservationType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * The partner's order rules, decided by the DMN tables in {@code processes/OrderRules.dmn} (allowed
+ * scope, allowed term, quantity limits) that process owners change in Camunda Modeler. This class only
+ * asks the tables and turns a "no" into a sentence for the agent.
+ */
+@Service
+public class OrderPolicy {
+
+  static final String SCOPE_RULE = "ScopeRule";
+  static final String TERM_RULE = "TermRule";
+  static final String QUANTITY_LIMITS = "QuantityLimits";
+
+  private final DecisionService decisions;
+
+  public OrderPolicy(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  /** A cart line as the rules see it. */
+  public record Line(String name, ReservationType type, String family, String term, long quantity) {}
+
+  /** Refuses, with every rule's message at once, an order the tables do not allow. */
+  public void check(String subscriptionKind, String scope, List<Line> lines) {
+    List<String> problems = new ArrayList<>();
+    DmnDecisionRuleResult scopeRule = decisions.evaluateDecisionTableByKey(SCOPE_RULE,
+        Variables.createVariables().putValue("subscriptionKind", subscriptionKind).putValue("scope", scope)).getSingleResult();
+    if (!Boolean.TRUE.equals(scopeRule.getEntry("allowed"))) {
+      problems.add(scopeRule.getEntry("message"));
+    }
+    Map<ReservationType, Long> perType = new LinkedHashMap<>();
+    for (Line line : lines) {
+      DmnDecisionRuleResult termRule = decisions.evaluateDecisionTableByKey(TERM_RULE, Variables.createVariables()
+          .putValue("productType", line.type().formValue()).putValue("family", line.family() == null ? "" : line.family())
+          .putValue("term", line.term())).getSingleResult();
+      if (!Boolean.TRUE.equals(termRule.getEntry("allowed"))) {
+        problems.add(line.name() + ": " + termRule.getEntry("message"));
+      }
+      Limits limits = limits(line.type());
+      if (line.quantity() > limits.perLine()) {
+        problems.add(String.format("%s: at most %,d %s per line (policy); split the purchase or lower the quantity.", line.name(),
+            limits.perLine(), limits.unit()));
+      }
+      perType.merge(line.type(), line.quantity(), Long::sum);
+    }
+    perType.forEach((type, quantity) -> {
+      Limits limits = limits(type);
+      if (quantity > limits.perOrder()) {
+        problems.add(String.format("%s: at most %,d %s per order (policy), this cart has %,d.", type.label(), limits.perOrder(),
+            limits.unit(), quantity));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(String.join(" ", problems));
+    }
+  }
+
+  private Limits limits(ReservationType type) {
+    DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(QUANTITY_LIMITS,
+        Variables.createVariables().putValue("productType", type.formValue())).getSingleResult();
+    return new Limits(((Number) result.getEntry("maxPerLine")).longValue(), ((Number) result.getEntry("maxPerOrder")).longValue(),
+        result.getEntry("unit"));
+  }
+
+  private record Limits(long perLine, long perOrder, String unit) {}
+}
