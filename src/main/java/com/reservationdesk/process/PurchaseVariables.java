@@ -97,6 +97,11 @@ public final class PurchaseVariables {
   public static final String REGISTRATION_CHECKS = "registrationChecks";
   public static final String REGISTRATION_ACTION = "registrationAction";
 
+  // Cart lifetime (policy)
+  public static final String PURCHASE_EXPIRED = "purchaseExpired";
+  public static final String PURCHASE_OPEN = "purchaseOpen";
+  public static final String PURCHASE_EXPIRES_AT = "purchaseExpiresAt";
+
   // Order
   public static final String FIX_ACTION = "fixAction";
   public static final String ORDER_OUTCOME = "orderOutcome";

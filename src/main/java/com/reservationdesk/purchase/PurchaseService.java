@@ -198,6 +198,28 @@ public class PurchaseService {
   }
 
   /**
+   * Ends a purchase not bought within the cart's lifetime. Only an open one: a purchase waiting for its
+   * order, or ordered, is never expired. Without a purchase yet (the agent never chose a subscription)
+   * there is nothing to keep either.
+   *
+   * @return whether the purchase ended
+   */
+  public boolean expire(String purchaseId) {
+    if (purchaseId == null) {
+      return true;
+    }
+    Optional<Purchase> purchase = purchases.lock(purchaseId).filter(p -> p.status() == PurchaseStatus.OPEN);
+    purchase.ifPresent(p -> purchases.updateStatus(purchaseId,
+        purchases.hasOrderedLines(purchaseId) ? PurchaseStatus.ORDERED : PurchaseStatus.EXPIRED, clock.instant()));
+    return purchase.isPresent();
+  }
+
+  /** Whether the purchase still waits for the agent (or has not started): what a reminder is for. */
+  public boolean isOpen(String purchaseId) {
+    return purchaseId == null || purchases.find(purchaseId).map(p -> p.status() == PurchaseStatus.OPEN).orElse(false);
+  }
+
+  /**
    * Discards an unfinished purchase (open, or waiting for approval or registration: nothing was sent
    * to Partner Center yet); a placed one stays as it is.
    */

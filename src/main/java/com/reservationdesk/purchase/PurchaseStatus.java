@@ -5,5 +5,7 @@ public enum PurchaseStatus {
   OPEN,
   ORDERING,
   ORDERED,
-  CANCELLED
+  CANCELLED,
+  /** Not bought within the cart's lifetime (policy). */
+  EXPIRED
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
@@ -34,7 +33,10 @@ import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
 import com.reservationdesk.partnercenter.RegistrationStatus;
 import com.reservationdesk.purchase.ApprovalRequest;
+import com.reservationdesk.purchase.CartPolicy;
 import com.reservationdesk.purchase.CartView;
+import com.reservationdesk.purchase.CheckPurchaseOpenDelegate;
+import com.reservationdesk.purchase.ExpirePurchaseDelegate;
 import com.reservationdesk.purchase.DiscardPurchaseDelegate;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseService;
@@ -52,12 +54,17 @@ import com.reservationdesk.subscription.RegisterSubscriptionDelegate;
 import com.reservationdesk.subscription.RegistrationService;
 import com.reservationdesk.subscription.SubscriptionService;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
@@ -94,7 +101,10 @@ class ReservationPurchaseProcessTest {
   final OrderService orders = mock(OrderService.class);
   final RegistrationService registrations = mock(RegistrationService.class);
 
+  static final List<String> LIFETIME_TIMERS = List.of("StartEvent_ReminderDue", "StartEvent_CartExpired");
+
   ProcessEngine engine;
+  ProcessInstance current;
 
   static ProcessCoverageInMemProcessEngineConfiguration engineConfiguration() {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
@@ -124,6 +134,10 @@ class ReservationPurchaseProcessTest {
     Mocks.register("placeOrder", new PlaceOrderDelegate(orders, purchases));
     Mocks.register("recordApprovalDecision", new RecordApprovalDecisionDelegate(purchases));
     Mocks.register("registerSubscription", new RegisterSubscriptionDelegate(registrations));
+    Mocks.register("cartPolicy", new CartPolicy(Duration.ofDays(7), Duration.ofDays(1)));
+    Mocks.register("expirePurchase", new ExpirePurchaseDelegate(purchases));
+    Mocks.register("checkPurchaseOpen", new CheckPurchaseOpenDelegate(purchases, new CartPolicy(Duration.ofDays(7),
+        Duration.ofDays(1)), Clock.systemUTC()));
     Mocks.register("discardPurchase", new DiscardPurchaseDelegate(purchases));
     engine.getIdentityService().setAuthenticatedUserId("alice");
 
@@ -152,8 +166,8 @@ class ReservationPurchaseProcessTest {
   void oneMatchingCustomer_buysAfterLoopingThroughSearchAndReview() {
     searchFinds(1);
     ProcessInstance purchase = start("Contoso");
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     assertThat(purchase).isWaitingAt("UserTask_ChooseSubscription").task().isAssignedTo("alice");
     assertThat(purchase).variables().containsEntry(CUSTOMER_ID, CONTOSO).containsEntry(ACTIVE_SUBSCRIPTION_COUNT, 1);
 
@@ -188,9 +202,9 @@ class ReservationPurchaseProcessTest {
     // USD 2,420 for 2 units needs no approval: straight to registration, then the order.
     assertThat(purchase).hasPassed("BusinessRuleTask_DecideApproval").hasNotPassed("UserTask_ApproveOrder")
         .isWaitingAt("ServiceTask_RegisterSubscription");
-    execute(job());
+    executeJob();
     assertThat(purchase).isWaitingAt("ServiceTask_PlaceOrder");
-    execute(job());
+    executeJob();
 
     assertThat(purchase).isWaitingAt("UserTask_ShowConfirmation");
     assertThat(purchase).variables().containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1")
@@ -208,14 +222,14 @@ class ReservationPurchaseProcessTest {
     when(subscriptions.addAzureSubscription(eq(CONTOSO), anyString()))
         .thenReturn(new AzureSubscription(SUBSCRIPTION, "Azure subscription 1", "Azure plan", SubscriptionStatus.ACTIVE));
     ProcessInstance purchase = start("Fabrikam");
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     assertThat(purchase).isWaitingAt("UserTask_ConfirmAddSubscription");
 
     complete(task(), withVariables(ADD_SUBSCRIPTION_ACTION, "add"));
     assertThat(purchase).isWaitingAt("ServiceTask_AddAzureSubscription");
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     assertThat(purchase).isWaitingAt("UserTask_ChooseSubscription").variables().containsEntry(SUBSCRIPTION_ID, SUBSCRIPTION);
 
     complete(task(), withVariables(SUBSCRIPTION_ACTION, "cancel"));
@@ -228,8 +242,8 @@ class ReservationPurchaseProcessTest {
     searchFinds(1);
     when(options.load(CONTOSO)).thenReturn(options(0));
     ProcessInstance purchase = start("Northwind");
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     complete(task(), withVariables(ADD_SUBSCRIPTION_ACTION, "cancel"));
     assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_AddAzureSubscription");
   }
@@ -238,13 +252,13 @@ class ReservationPurchaseProcessTest {
   void severalMatches_agentChoosesThenCancelsAtTheResults() {
     searchFinds(3);
     ProcessInstance purchase = start("Litware");
-    execute(job());
+    executeJob();
     assertThat(purchase).isWaitingAt("UserTask_ChooseCustomer");
     assertThat(purchase).variables().containsEntry(CUSTOMER_MATCH_COUNT, 3).containsEntry(CUSTOMER_ID, null);
 
     complete(task(), withVariables(CUSTOMER_ACTION, "choose", CUSTOMER_ID, CONTOSO));
     assertThat(purchase).isWaitingAt("ServiceTask_LoadPurchaseOptions").variables().containsEntry(CUSTOMER_DECISION, "CHOSEN");
-    execute(job());
+    executeJob();
     complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
     searchCatalog();
     complete(task(), withVariables(CART_ACTION, "changeFilter"));
@@ -259,13 +273,13 @@ class ReservationPurchaseProcessTest {
   void noMatch_agentSearchesAgainThenCancelsAtTheChoice() {
     searchFinds(0);
     ProcessInstance purchase = start("Zzyzx");
-    execute(job());
+    executeJob();
     assertThat(purchase).isWaitingAt("UserTask_SearchCustomerAgain");
 
     searchFinds(2);
     complete(task(), withVariables(CUSTOMER_ACTION, "searchAgain", CUSTOMER_SEARCH, "Litware"));
     assertThat(purchase).isWaitingAt("ServiceTask_FindCustomers");
-    execute(job());
+    executeJob();
     assertThat(purchase).isWaitingAt("UserTask_ChooseCustomer");
     complete(task(), withVariables(CUSTOMER_ACTION, "cancel"));
     assertThat(purchase).isEnded().hasPassed("Gateway_MergeCancel", "EndEvent_PurchaseCancelled");
@@ -322,19 +336,19 @@ class ReservationPurchaseProcessTest {
 
     // A new subscription: registering, one minute later registered.
     when(registrations.register(CONTOSO, SUBSCRIPTION)).thenReturn(RegistrationStatus.REGISTERING, RegistrationStatus.REGISTERED);
-    execute(job());
+    executeJob();
     assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration").variables()
         .containsEntry(REGISTRATION_STATUS, "registering").containsEntry(REGISTRATION_CHECKS, 1);
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     assertThat(purchase).isWaitingAt("ServiceTask_PlaceOrder");
 
     // 409: Partner Center is still processing the checkout; a minute later it answers with the order.
     when(orders.placeOrder(PURCHASE)).thenReturn(placement(OrderPlacement.Outcome.IN_PROGRESS), placement(OrderPlacement.Outcome.PLACED));
-    execute(job());
+    executeJob();
     assertThat(purchase).isWaitingAt("IntermediateCatchEvent_LookAgain");
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     assertThat(purchase).isWaitingAt("UserTask_ShowConfirmation");
     complete(task());
     assertThat(purchase).isEnded().hasPassed("EndEvent_OrderPlaced");
@@ -368,7 +382,7 @@ class ReservationPurchaseProcessTest {
 
     complete(task(), withVariables(REGISTRATION_ACTION, "wait"));
     assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration").variables().containsEntry(REGISTRATION_CHECKS, 0L);
-    execute(job());
+    executeJob();
     waitForRegistrationTenTimes(purchase);
     complete(task(), withVariables(REGISTRATION_ACTION, "cancel"));
     assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_PlaceOrder");
@@ -380,8 +394,8 @@ class ReservationPurchaseProcessTest {
     ProcessInstance purchase = purchaseAtReview();
     when(orders.placeOrder(PURCHASE)).thenReturn(placement(OrderPlacement.Outcome.REFUSED));
     complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     assertThat(purchase).hasPassed("BoundaryEvent_OrderRefused").isWaitingAt("UserTask_FixOrder").variables()
         .containsEntry(ORDER_PROBLEM, "Partner Center refused the order: inventory not available.")
         .containsEntry(REVIEW_NOTE, "Partner Center refused the order: inventory not available.");
@@ -395,8 +409,8 @@ class ReservationPurchaseProcessTest {
     ProcessInstance purchase = purchaseAtReview();
     when(orders.placeOrder(PURCHASE)).thenReturn(placement(OrderPlacement.Outcome.PARTLY_PLACED));
     complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     assertThat(purchase).isWaitingAt("UserTask_FixOrder").variables()
         .containsEntry(ORDER_OUTCOME, "partlyPlaced").containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1");
     complete(task(), withVariables(FIX_ACTION, "cancel"));
@@ -407,10 +421,10 @@ class ReservationPurchaseProcessTest {
   private void waitForRegistrationTenTimes(ProcessInstance purchase) {
     for (int check = 1; check <= 10; check++) {
       assertThat(purchase).isWaitingAt("ServiceTask_RegisterSubscription");
-      execute(job());
+      executeJob();
       if (check < 10) {
         assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration");
-        execute(job());
+        executeJob();
       }
     }
   }
@@ -424,8 +438,63 @@ class ReservationPurchaseProcessTest {
     return purchase;
   }
 
+  @Test
+  void agentIsRemindedADayBeforeTheCartExpires_thenTheUnboughtPurchaseEnds() {
+    ProcessInstance purchase = purchaseAtFilter();
+    when(purchases.isOpen(PURCHASE)).thenReturn(true);
+    org.assertj.core.api.Assertions.assertThat(timer("StartEvent_ReminderDue").getDuedate()).isInSameDayAs(Date.from(Instant.now().plus(Duration.ofDays(6))));
+    executeTimer("StartEvent_ReminderDue");
+    Task reminder = engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId())
+        .taskDefinitionKey("UserTask_RemindAgent").singleResult();
+    assertThat(reminder).isAssignedTo("alice");
+    assertThat(purchase).variables().containsKey(PURCHASE_EXPIRES_AT);
+    complete(reminder);
+    assertThat(purchase).hasPassed("EndEvent_AgentReminded").isWaitingAt("UserTask_FilterReservations");
+
+    when(purchases.expire(PURCHASE)).thenReturn(true);
+    executeTimer("StartEvent_CartExpired");
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseExpired", "EndEvent_ExpiredPurchaseClosed")
+        .hasNotPassed("EndEvent_PurchaseCancelled");
+  }
+
+  @Test
+  void aPurchaseAlreadyBeingOrdered_isNeitherRemindedNorExpired() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(registrations.register(CONTOSO, SUBSCRIPTION)).thenReturn(RegistrationStatus.REGISTERING);
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    when(purchases.isOpen(PURCHASE)).thenReturn(false);
+    when(purchases.expire(PURCHASE)).thenReturn(false);
+    executeTimer("StartEvent_ReminderDue");
+    executeTimer("StartEvent_CartExpired");
+    assertThat(purchase).hasPassed("EndEvent_NoReminderNeeded", "EndEvent_AlreadyBought").isNotEnded()
+        .isWaitingAt("ServiceTask_RegisterSubscription");
+  }
+
+  /** Executes the one job of the purchase that is not a timer of the cart's lifetime. */
+  private void executeJob() {
+    List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(current.getId()).list().stream()
+        .filter(job -> !LIFETIME_TIMERS.contains(activityOf(job))).toList();
+    org.assertj.core.api.Assertions.assertThat(jobs).as("jobs of the purchase").hasSize(1);
+    execute(jobs.get(0));
+  }
+
+  private Job timer(String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(current.getId()).list().stream()
+        .filter(job -> activityId.equals(activityOf(job))).findFirst().orElseThrow();
+  }
+
+  private void executeTimer(String activityId) {
+    execute(timer(activityId));
+  }
+
+  private String activityOf(Job job) {
+    return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+        .getActivityId();
+  }
+
   private ProcessInstance start(String search) {
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, search));
+    current = instance;
     assertThat(instance).isWaitingAt("ServiceTask_FindCustomers");
     return instance;
   }
@@ -434,8 +503,8 @@ class ReservationPurchaseProcessTest {
   private ProcessInstance purchaseAtFilter() {
     searchFinds(1);
     ProcessInstance purchase = start("Contoso");
-    execute(job());
-    execute(job());
+    executeJob();
+    executeJob();
     complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
     assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
     return purchase;
@@ -444,7 +513,7 @@ class ReservationPurchaseProcessTest {
   private void searchCatalog() {
     complete(task(), withVariables(REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront",
         FILTER_ACTION, "search"));
-    execute(job());
+    executeJob();
   }
 
   private void searchFinds(int count) {
