@@ -39,6 +39,7 @@ public final class PurchaseVariables {
   public static final String RESELLER_REQUIRED = "resellerRequired";
   public static final String RESELLER_OPTIONS = "resellerOptions";
   public static final String RESELLER_MPN_ID = "resellerMpnId";
+  public static final String RESELLER_NAME = "resellerName";
   public static final String REGION_OPTIONS = "regionOptions";
 
   // Catalog filter and results

@@ -34,8 +34,9 @@ public class ReviewOrderDelegate implements JavaDelegate {
       case "addMore" -> "ADD_MORE";
       case "cancel" -> "CANCEL";
       case "buy" -> {
-        purchases.readyToOrder(purchaseId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
+        Purchase ready = purchases.readyToOrder(purchaseId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
             currentUser(execution));
+        execution.setVariable(RESELLER_NAME, ready == null ? null : ready.resellerName());
         // The inputs of the OrderApproval decision that follows.
         ApprovalRequest request = purchases.approvalRequest(purchaseId);
         execution.setVariable(ORDER_CURRENCY, request.currency());
