@@ -215,7 +215,14 @@ class SafeOrderingTest {
     ResponseEntity<String> loser = responses.stream().filter(r -> r.getStatusCode() != HttpStatus.NO_CONTENT).findFirst().orElseThrow();
     assertThat(loser.getStatusCode().is4xxClientError()).as(loser.toString()).isTrue();
     assertThat(json.readTree(loser.getBody()).get("message").asText()).as(loser.getBody())
-        .containsAnyOf("can no longer be changed", "completed by someone else", "already completed");
+        .containsAnyOf("can no longer be changed", "Someone else completed or changed this task", "This task was already completed");
+
+    // Whoever comes later still gets a sentence, not an engine message.
+    ResponseEntity<String> late = rest.withBasicAuth("bob", "bob").postForEntity("/engine-rest/task/" + taskId + "/complete", body,
+        String.class);
+    assertThat(late.getStatusCode()).as(late.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(json.readTree(late.getBody()).get("message").asText())
+        .isEqualTo("This task was already completed, perhaps by someone else at the same moment. Reload the task list.");
 
     runJobs(instanceId);
     assertThat(taskOf(instanceId).getTaskDefinitionKey()).isEqualTo("UserTask_ShowConfirmation");

@@ -10,6 +10,9 @@ public class EngineRestConfiguration {
 
   @Bean
   ResourceConfigCustomizer invalidInputMapping() {
-    return config -> config.register(InvalidInputExceptionMapper.class);
+    return config -> {
+      config.register(InvalidInputExceptionMapper.class);
+      config.register(ConcurrentChangeResponseFilter.class);
+    };
   }
 }
