@@ -4,10 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -18,15 +22,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identity;
+  private final boolean acceptTasklistLogin;
 
-  public ApiAuthenticationFilter(IdentityService identity) {
+  /**
+   * @param acceptTasklistLogin also accept a user logged in to Tasklist in the same browser, so a page
+   *     linked from a form opens without a second login
+   */
+  public ApiAuthenticationFilter(IdentityService identity, boolean acceptTasklistLogin) {
     this.identity = identity;
+    this.acceptTasklistLogin = acceptTasklistLogin;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String userId = authenticatedUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+    String userId = acceptTasklistLogin ? tasklistUser(request) : null;
+    if (userId == null) {
+      userId = authenticatedUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+    }
     if (userId == null) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Reservation Desk\"");
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Log in with your Reservation Desk user");
@@ -38,6 +51,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** The user of the Camunda webapps' session (Tasklist's login), if this browser has one. */
+  private static String tasklistUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine("default");
+    return authentication == null ? null : authentication.getIdentityId();
   }
 
   private String authenticatedUser(String header) {

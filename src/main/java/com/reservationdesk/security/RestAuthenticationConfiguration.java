@@ -26,9 +26,20 @@ public class RestAuthenticationConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
-    FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, false));
     registration.setName("reservation-desk-api-authentication");
     registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  /** The order history page: the Tasklist login of the same browser, or HTTP Basic with the same users. */
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> pageAuthenticationFilter(IdentityService identity) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, true));
+    registration.setName("reservation-desk-page-authentication");
+    registration.addUrlPatterns("/orders", "/orders/*");
     return registration;
   }
 }

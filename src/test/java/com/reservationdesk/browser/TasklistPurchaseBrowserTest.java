@@ -160,12 +160,24 @@ class TasklistPurchaseBrowserTest {
     login("alice");
     openTask("Note the order number");
     String confirmation = browser.findElement(By.cssSelector(".fjs-form")).getText();
+    String history;
     assertThat(confirmation).contains("Order placed").contains(customer.companyName());
+
+    // Done → order history, with the Tasklist login of this browser.
+    click(By.linkText("the order history of " + customer.companyName()));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.order")));
+    screenshot("order-history");
+    history = browser.findElement(By.tagName("body")).getText();
+    assertThat(history).contains("Order history of " + customer.companyName()).contains("30 × Standard_D4s_v5")
+        .contains("Tailspin Cloud Services");
+
+    openTask("Note the order number");
     complete();
 
     List<PlacedOrder> placed = orders.ordersOfCustomer(customer.id(), 10);
     assertThat(placed).hasSize(2).allSatisfy(o -> {
       assertThat(confirmation).contains(o.orderId());
+      assertThat(history).contains(o.orderId());
       assertThat(o.resellerName()).isEqualTo("Tailspin Cloud Services");
       assertThat(o.placedBy()).isEqualTo("alice");
     });
