@@ -93,7 +93,7 @@ class PurchaseEndToEndTest {
     Task choose = task("UserTask_ChooseReservation");
     JsonNode d4s = jsonVariable(RESERVATION_OPTIONS);
     assertThat(d4s).isNotEmpty();
-    assertThat(d4s.get(0).get("label").asText()).matches("Standard_D4s_v5 \u00b7 EU West \u00b7 3 years \u2014 [A-Z]{3} [0-9,.]+ upfront");
+    assertThat(d4s.get(0).get("label").asText()).matches("Standard_D4s_v5 \u00b7 EU West \u00b7 3 years \u2014 \\S+ upfront");
     assertThat(variable(PRICE_NOTE).toString()).startsWith("Indicative list prices from the public Azure retail price list");
     // Dsv3 in EU West is restricted for every subscription in the demo: listed, marked, with the reason.
     assertThat(d4s).anySatisfy(o -> assertThat(o.get("label").asText())
@@ -122,8 +122,8 @@ class PurchaseEndToEndTest {
     complete(review, REVIEW_ACTION, "changeQuantity", CART_LINE, "1", NEW_QUANTITY, 3);
     JsonNode lines = jsonVariable(CART_LINES);
     assertThat(lines.get(0).get("quantity").asText()).isEqualTo("3 instances");
-    assertThat(lines.get(1).get("term").asText()).matches("1 year, monthly \\([A-Z]{3} [0-9,.]+ a month\\)");
-    assertThat(variable(CART_BILLING).toString()).matches("Billed at purchase: [A-Z]{3} [0-9,.]+\\. Billed monthly: [A-Z]{3} [0-9,.]+ a month for 12 months\\.");
+    assertThat(lines.get(1).get("term").asText()).isEqualTo("1 year, monthly");
+    assertThat(variable(CART_BILLING).toString()).matches("Billed at purchase: \\S+\\. Billed monthly: \\S+ a month for 12 months\\.");
 
     // Over the REST API a rejected value is a 400 with the same message, and the task stays open.
     Task review2 = task("UserTask_ReviewOrder");

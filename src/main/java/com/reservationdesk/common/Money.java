@@ -30,12 +30,16 @@ public record Money(BigDecimal amount, String currency) {
     return new Money(amount.add(other.amount), currency);
   }
 
-  /** Like {@code USD 12,345.00}: the ISO code is unambiguous for every currency an agent meets. */
+  /**
+   * Like {@code $12,345.00}, {@code €2,101.86}, {@code CA$99.00} or {@code SEK 733,939.50}: the symbol
+   * where it is unambiguous (as en-US writes it), the ISO code otherwise.
+   */
   public String format() {
     int digits = amount.scale();
     DecimalFormat format = new DecimalFormat(digits > 0 ? "#,##0." + "0".repeat(digits) : "#,##0",
         DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-    return currency + " " + format.format(amount);
+    String symbol = Currency.getInstance(currency).getSymbol(Locale.US);
+    return symbol.equals(currency) ? currency + " " + format.format(amount) : symbol + format.format(amount);
   }
 
   @Override

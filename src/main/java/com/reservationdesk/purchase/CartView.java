@@ -45,12 +45,13 @@ public record CartView(List<PurchaseLine> lines, Money total) {
     return lines.stream().map(line -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("line", line.lineNo());
-      row.put("reservation", line.reservationName() + " \u00b7 " + line.regionDisplayName());
-      row.put("term", Terms.label(line.termDuration()) + ", " + line.billingPlan().formValue()
-          + (line.billingPlan() == BillingPlan.MONTHLY ? " (" + line.monthlyTotal().format() + " a month)" : ""));
+      row.put("reservation", line.reservationName() + " \u00b7 " + line.regionDisplayName() + " \u00b7 "
+          + Terms.label(line.termDuration()) + ", " + line.billingPlan().formValue());
+      row.put("term", Terms.label(line.termDuration()) + ", " + line.billingPlan().formValue());
       row.put("quantity", line.type().quantity(line.quantity()));
       row.put("unitPrice", line.unitPrice().format());
-      row.put("lineTotal", line.lineTotal().format());
+      row.put("lineTotal", line.lineTotal().format()
+          + (line.billingPlan() == BillingPlan.MONTHLY ? " (" + line.monthlyTotal().format() + " a month)" : ""));
       return row;
     }).toList();
   }

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,7 @@ class TasklistPurchaseBrowserTest {
   @Autowired ManagementService management;
   @Autowired PartnerCenter partnerCenter;
   @Autowired OrderService orders;
+  @Autowired RuntimeService runtime;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -70,6 +72,11 @@ class TasklistPurchaseBrowserTest {
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SCREENSHOTS);
+    // The task list shows this test's tasks only: earlier tests in this JVM share the database.
+    List<String> others = runtime.createProcessInstanceQuery().list().stream().map(p -> p.getId()).toList();
+    if (!others.isEmpty()) {
+      runtime.deleteProcessInstances(others, "clean task list for the browser test", true, true);
+    }
   }
 
   @AfterEach

@@ -60,7 +60,7 @@ class CatalogServiceTest {
         .offers().get(0);
     assertThat(yen.unitPrice().currency()).isEqualTo("JPY");
     assertThat(yen.unitPrice().amount().scale()).isZero();
-    assertThat(yen.unitPrice().format()).matches("JPY [0-9,]+");
+    assertThat(yen.unitPrice().format()).matches("\u00a5[0-9,]+");
     ReservationOffer usd = catalog.search("US", CatalogFilter.vm("westus", "Standard_E16s_v5", "P1Y", BillingPlan.UPFRONT), null)
         .offers().get(0);
     assertThat(usd.unitPrice().amount()).isEqualByComparingTo("6054");

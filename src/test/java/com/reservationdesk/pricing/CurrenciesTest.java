@@ -28,7 +28,7 @@ class CurrenciesTest {
     assertThat(currencies.convert(new BigDecimal("6054"), "USD", "JPY").amount()).isEqualTo(new BigDecimal("928684"));
     assertThat(currencies.convert(new BigDecimal("6054"), "USD", "KWD").amount()).isEqualTo(new BigDecimal("1859.183"));
     assertThat(currencies.convert(new BigDecimal("5575.73"), "EUR", "USD").amount()).isEqualTo(new BigDecimal("6054.00"));
-    assertThat(currencies.convert(new BigDecimal("10.005"), "USD", "USD").format()).isEqualTo("USD 10.01");
+    assertThat(currencies.convert(new BigDecimal("10.005"), "USD", "USD").format()).isEqualTo("$10.01");
     assertThat(currencies.conversionNote("USD", "EUR")).isEqualTo("Converted from USD at 1 USD = 0.921 EUR (rates of 2026-11-02).");
     assertThat(currencies.conversionNote("USD", "USD")).isEmpty();
   }

@@ -208,7 +208,7 @@ class ReservationPurchaseProcessTest {
 
     assertThat(purchase).isWaitingAt("UserTask_ShowConfirmation");
     assertThat(purchase).variables().containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1")
-        .containsEntry(ORDER_TOTAL, "USD 2,420.00")
+        .containsEntry(ORDER_TOTAL, "$2,420.00")
         .containsEntry(AZURE_PORTAL_URL,
             "https://portal.azure.com/#@" + CONTOSO + "/blade/Microsoft_Azure_Reservations/ReservationsBrowseBlade");
     complete(task());
