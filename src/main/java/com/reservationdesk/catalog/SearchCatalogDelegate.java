@@ -42,19 +42,18 @@ public class SearchCatalogDelegate implements JavaDelegate {
   static Map<String, Object> row(ReservationOffer offer) {
     ReservationSku sku = offer.sku();
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("reservation", sku.displayName());
+    row.put("reservation", sku.displayName() + " \u00b7 " + sku.regionDisplayName() + " \u00b7 " + Terms.label(sku.termDuration()));
     row.put("details", details(sku));
-    row.put("where", sku.regionDisplayName() + " \u00b7 " + Terms.label(sku.termDuration()));
     row.put("price", offer.unitPrice().format() + " (" + offer.monthlyPrice().format() + " a month)");
     row.put("saving", saving(offer));
-    row.put("availability", offer.isRestricted() ? "Not available (why: above the table)" : "Available");
+    row.put("availability", offer.isRestricted() ? "NOT AVAILABLE (why: above)" : "Available");
     return row;
   }
 
   private static String details(ReservationSku sku) {
     return switch (sku.type()) {
       case VIRTUAL_MACHINES -> sku.vmSize().vCpus() + " vCPUs, " + sku.vmSize().memoryGiB().stripTrailingZeros().toPlainString()
-          + " GiB \u00b7 " + sku.vmSize().category() + " \u00b7 flexibility group " + sku.vmSize().flexibilityGroup() + ", ratio "
+          + " GiB \u00b7 flexibility " + sku.vmSize().flexibilityGroup() + " \u00d7"
           + sku.vmSize().flexibilityRatio().stripTrailingZeros().toPlainString();
       case SQL_DATABASE -> "per vCore \u00b7 " + sku.tier() + " \u00b7 " + sku.deployment();
       case COSMOS_DB -> "per 100 RU/s \u00b7 " + sku.tier() + " \u00b7 applies in every region";
@@ -71,9 +70,9 @@ public class SearchCatalogDelegate implements JavaDelegate {
   /** The 3-year saving against 1 year; a 5-year SKU shows its own. */
   private static String saving(ReservationOffer offer) {
     return switch (offer.sku().termDuration()) {
-      case "P1Y" -> offer.threeYearSaving() == null ? "no 3-year term" : "3 years save " + offer.threeYearSaving() + " %/month";
-      case "P3Y" -> offer.threeYearSaving() == null ? "\u2014" : offer.threeYearSaving() + " % less a month than 1 year";
-      case "P5Y" -> offer.fiveYearSaving() == null ? "\u2014" : offer.fiveYearSaving() + " % less a month than 1 year";
+      case "P1Y" -> offer.threeYearSaving() == null ? "no 3-year term" : "3 years: \u2212" + offer.threeYearSaving() + " % a month";
+      case "P3Y" -> offer.threeYearSaving() == null ? "\u2014" : "\u2212" + offer.threeYearSaving() + " % a month vs 1 year";
+      case "P5Y" -> offer.fiveYearSaving() == null ? "\u2014" : "\u2212" + offer.fiveYearSaving() + " % a month vs 1 year";
       default -> "\u2014";
     };
   }
