@@ -91,7 +91,7 @@ class PurchaseEndToEndTest {
     complete(filter, PRODUCT_TYPE, "vm", REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront");
     runJobs();
     Task choose = task("UserTask_ChooseReservation");
-    JsonNode d4s = jsonVariable(RESERVATION_OPTIONS);
+    JsonNode d4s = jsonVariable(RESERVATION_RESULTS);
     assertThat(d4s).isNotEmpty();
     assertThat(d4s.get(0).get("label").asText()).matches("Standard_D4s_v5 \u00b7 EU West \u00b7 3 years \u2014 \\S+ upfront");
     assertThat(variable(PRICE_NOTE).toString()).startsWith("Indicative list prices from the public Azure retail price list");
@@ -111,7 +111,7 @@ class PurchaseEndToEndTest {
 
     complete(task("UserTask_FilterReservations"), REGION, "westeurope", SIZE_FILTER, "E16s", TERM, "P1Y", BILLING_PLAN, "monthly");
     runJobs();
-    JsonNode e16s = jsonVariable(RESERVATION_OPTIONS);
+    JsonNode e16s = jsonVariable(RESERVATION_RESULTS);
     complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview", RESERVATION, e16s.get(0).get("value").asText(),
         QUANTITY, 1L);
 
@@ -195,7 +195,7 @@ class PurchaseEndToEndTest {
     complete(task("UserTask_FilterReservations"), REGION, "eastus", SIZE_FILTER, "B2s", TERM, "P1Y", BILLING_PLAN, "upfront");
     runJobs();
     complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview",
-        RESERVATION, jsonVariable(RESERVATION_OPTIONS).get(0).get("value").asText(), QUANTITY, 1);
+        RESERVATION, jsonVariable(RESERVATION_RESULTS).get(0).get("value").asText(), QUANTITY, 1);
     assertThat(variable(RESELLER_MPN_ID)).as("the customer's own reseller is preselected").isEqualTo("4847383");
     complete(task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
     String purchaseId = (String) variable(PURCHASE_ID);

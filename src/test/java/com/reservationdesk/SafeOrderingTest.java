@@ -252,7 +252,7 @@ class SafeOrderingTest {
     complete(instanceId, "UserTask_FilterReservations", PRODUCT_TYPE, "vm", REGION, "westeurope", SIZE_FILTER, size, TERM, "P3Y",
         BILLING_PLAN, "upfront");
     runJobs(instanceId);
-    JsonNode options = json.readTree(runtime.getVariable(instanceId, RESERVATION_OPTIONS).toString());
+    JsonNode options = json.readTree(runtime.getVariable(instanceId, RESERVATION_RESULTS).toString());
     complete(instanceId, "UserTask_ChooseReservation", CART_ACTION, "addAndReview", RESERVATION, options.get(0).get("value").asText(),
         QUANTITY, 1);
     assertThat(taskOf(instanceId).getTaskDefinitionKey()).isEqualTo("UserTask_ReviewOrder");

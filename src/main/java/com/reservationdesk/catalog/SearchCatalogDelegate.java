@@ -25,7 +25,6 @@ public class SearchCatalogDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CatalogFilter filter = CatalogFilter.fromForm(execution.getVariables());
     CatalogSearchResult result = purchases.findOffers(string(execution, PURCHASE_ID), filter);
-    setJson(execution, RESERVATION_OPTIONS, result.offers().stream().map(SearchCatalogDelegate::option).toList());
     setJson(execution, RESERVATION_RESULTS, result.offers().stream().map(SearchCatalogDelegate::row).toList());
     execution.setVariable(RESERVATION_RESULT_COUNT, result.offers().size());
     execution.setVariable(RESERVATION_RESULT_MESSAGE, result.message());
@@ -42,6 +41,10 @@ public class SearchCatalogDelegate implements JavaDelegate {
   static Map<String, Object> row(ReservationOffer offer) {
     ReservationSku sku = offer.sku();
     Map<String, Object> row = new LinkedHashMap<>();
+    // One list serves the table and the select: the select reads label and value, the table its columns.
+    Option option = option(offer);
+    row.put("label", option.label());
+    row.put("value", option.value());
     row.put("reservation", sku.displayName() + " \u00b7 " + sku.regionDisplayName() + " \u00b7 " + Terms.label(sku.termDuration()));
     row.put("details", details(sku));
     row.put("price", offer.unitPrice().format() + " (" + offer.monthlyPrice().format() + " a month)");

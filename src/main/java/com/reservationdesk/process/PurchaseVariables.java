@@ -60,7 +60,6 @@ public final class PurchaseVariables {
   public static final String HIDE_RESTRICTED = "hideRestricted";
   public static final String PRICE_NOTE = "priceNote";
   public static final String FILTER_ACTION = "filterAction";
-  public static final String RESERVATION_OPTIONS = "reservationOptions";
   public static final String RESERVATION_RESULTS = "reservationResults";
   public static final String RESERVATION_RESULT_COUNT = "reservationResultCount";
   public static final String RESERVATION_RESULT_MESSAGE = "reservationResultMessage";
@@ -71,7 +70,6 @@ public final class PurchaseVariables {
 
   // Cart and review
   public static final String CART_LINES = "cartLines";
-  public static final String CART_LINE_OPTIONS = "cartLineOptions";
   public static final String CART_LINE_COUNT = "cartLineCount";
   public static final String CART_TOTAL = "cartTotal";
   public static final String CART_BILLING = "cartBilling";
@@ -114,6 +112,17 @@ public final class PurchaseVariables {
   public static final String ORDER_TOTAL = "orderTotal";
   public static final String ORDER_SUMMARY = "orderSummary";
   public static final String AZURE_PORTAL_URL = "azurePortalUrl";
+
+  /**
+   * What the forms show and nothing else needs later: option lists, result tables, sentences. They are
+   * rebuilt from Reservation Desk's own records whenever needed, so the history keeps none of them
+   * ({@link LeanHistoryPlugin}); the audit trail is the decisions, ids and outcomes, and the orders.
+   */
+  public static final java.util.Set<String> DISPLAY_ONLY = java.util.Set.of(
+      CUSTOMER_MATCHES, CUSTOMER_SEARCH_MESSAGE, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_NOTE, RESELLER_OPTIONS, REGION_OPTIONS,
+      FLEXIBILITY_GROUP_OPTIONS, PRICE_NOTE, RESERVATION_RESULTS, RESERVATION_RESULT_MESSAGE,
+      RESERVATION_RESULT_COUNT, CART_LINES, CART_LINE_COUNT, CART_TOTAL, CART_BILLING, ORDER_SUMMARY,
+      AZURE_PORTAL_URL, PURCHASE_EXPIRES_AT);
 
   private PurchaseVariables() {}
 

@@ -11,7 +11,6 @@ public final class CartVariables {
 
   public static void write(DelegateExecution execution, CartView cart) {
     setJson(execution, CART_LINES, cart.rows());
-    setJson(execution, CART_LINE_OPTIONS, cart.lineOptions());
     execution.setVariable(CART_LINE_COUNT, cart.lines().size());
     execution.setVariable(CART_TOTAL, cart.total().format());
     execution.setVariable(CART_BILLING, cart.billingSummary());

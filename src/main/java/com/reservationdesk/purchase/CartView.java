@@ -2,7 +2,6 @@ package com.reservationdesk.purchase;
 
 import com.reservationdesk.catalog.Terms;
 import com.reservationdesk.common.Money;
-import com.reservationdesk.common.Option;
 import com.reservationdesk.partnercenter.BillingPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +43,9 @@ public record CartView(List<PurchaseLine> lines, Money total) {
   public List<Map<String, Object>> rows() {
     return lines.stream().map(line -> {
       Map<String, Object> row = new LinkedHashMap<>();
+      // One list serves the table and the line select: the select reads label and value.
+      row.put("label", "Line " + line.lineNo() + ": " + line.quantity() + " \u00d7 " + line.description());
+      row.put("value", String.valueOf(line.lineNo()));
       row.put("line", line.lineNo());
       row.put("reservation", line.reservationName() + " \u00b7 " + line.regionDisplayName() + " \u00b7 "
           + Terms.label(line.termDuration()) + ", " + line.billingPlan().formValue());
@@ -56,11 +58,4 @@ public record CartView(List<PurchaseLine> lines, Money total) {
     }).toList();
   }
 
-  /** The lines as choices, to change or remove one at review. */
-  public List<Option> lineOptions() {
-    return lines.stream()
-        .map(line -> new Option("Line " + line.lineNo() + ": " + line.quantity() + " \u00d7 " + line.description(),
-            String.valueOf(line.lineNo())))
-        .toList();
-  }
 }

@@ -23,12 +23,19 @@ public class JdbcCounter implements BeanPostProcessor {
   static final AtomicLong ROUND_TRIPS = new AtomicLong();
   static final AtomicLong COMMITS = new AtomicLong();
   static final AtomicLong SELECTS = new AtomicLong();
+  /** Statements on the embedded Partner Center's own tables: in live mode these are HTTP calls to Microsoft. */
+  static final AtomicLong PARTNER_CENTER = new AtomicLong();
+
+  static final java.util.Map<String, Long> TRACE = new java.util.concurrent.ConcurrentHashMap<>();
+  static volatile boolean tracing;
 
   static void reset() {
+    TRACE.clear();
     STATEMENTS.set(0);
     ROUND_TRIPS.set(0);
     COMMITS.set(0);
     SELECTS.set(0);
+    PARTNER_CENTER.set(0);
   }
 
   @Override
@@ -47,6 +54,11 @@ public class JdbcCounter implements BeanPostProcessor {
             long statements = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : queries.size();
             STATEMENTS.addAndGet(statements);
             queries.stream().filter(q -> q.getQuery().trim().regionMatches(true, 0, "select", 0, 6)).forEach(q -> SELECTS.incrementAndGet());
+            queries.stream().filter(q -> q.getQuery().contains(" pc_")).forEach(q -> PARTNER_CENTER.addAndGet(statements / queries.size()));
+            if (tracing) {
+              queries.forEach(q -> TRACE.merge(q.getQuery().replaceAll("\\s+", " ").trim(), execInfo.isBatch()
+                  ? (long) Math.max(1, execInfo.getBatchSize()) : 1L, Long::sum));
+            }
           }
         })
         .methodListener(new MethodExecutionListener() {
