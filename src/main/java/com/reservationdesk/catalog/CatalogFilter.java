@@ -39,6 +39,10 @@ public record CatalogFilter(
 
   public static final String ANY = "any";
 
+  /** The form fields a filter is read from: delegates read these, not every variable of the purchase. */
+  public static final List<String> FORM_KEYS = List.of(PRODUCT_TYPE, REGION, SIZE_FILTER, MIN_VCPUS, MAX_VCPUS, MIN_MEMORY_GIB,
+      MAX_MEMORY_GIB, FLEXIBILITY_GROUP, SQL_DEPLOYMENT, SQL_TIER, COSMOS_WRITES, TERM, BILLING_PLAN, HIDE_RESTRICTED);
+
   public CatalogFilter {
     type = type == null ? ReservationType.VIRTUAL_MACHINES : type;
     region = anyIfBlank(region);

@@ -23,7 +23,7 @@ public class SearchCatalogDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CatalogFilter filter = CatalogFilter.fromForm(execution.getVariables());
+    CatalogFilter filter = CatalogFilter.fromForm(variables(execution, CatalogFilter.FORM_KEYS));
     CatalogSearchResult result = purchases.findOffers(string(execution, PURCHASE_ID), filter);
     setJson(execution, RESERVATION_RESULTS, result.offers().stream().map(SearchCatalogDelegate::row).toList());
     execution.setVariable(RESERVATION_RESULT_COUNT, result.offers().size());

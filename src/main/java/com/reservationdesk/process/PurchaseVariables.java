@@ -122,13 +122,25 @@ public final class PurchaseVariables {
       CUSTOMER_MATCHES, CUSTOMER_SEARCH_MESSAGE, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_NOTE, RESELLER_OPTIONS, REGION_OPTIONS,
       FLEXIBILITY_GROUP_OPTIONS, PRICE_NOTE, RESERVATION_RESULTS, RESERVATION_RESULT_MESSAGE,
       RESERVATION_RESULT_COUNT, CART_LINES, CART_LINE_COUNT, CART_TOTAL, CART_BILLING, ORDER_SUMMARY,
-      AZURE_PORTAL_URL, PURCHASE_EXPIRES_AT);
+      AZURE_PORTAL_URL, PURCHASE_EXPIRES_AT,
+      // The approval decision's result map: the decision instance in the history holds its inputs and outputs.
+      APPROVAL);
 
   private PurchaseVariables() {}
 
   public static String string(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     return value == null ? null : value.toString();
+  }
+
+  /**
+   * Only the named variables: reading all of them would load and parse every JSON option list of the
+   * purchase from the database.
+   */
+  public static java.util.Map<String, Object> variables(DelegateExecution execution, java.util.List<String> names) {
+    java.util.Map<String, Object> values = new java.util.HashMap<>();
+    names.forEach(name -> values.put(name, execution.getVariable(name)));
+    return values;
   }
 
   /** Option lists and table rows go to forms as JSON, the shape Camunda Forms read. */
