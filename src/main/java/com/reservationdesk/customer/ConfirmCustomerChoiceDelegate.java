@@ -32,7 +32,7 @@ public class ConfirmCustomerChoiceDelegate implements JavaDelegate {
       case "cancel" -> "CANCEL";
       default -> throw new InvalidInputException("Choose what to do: continue with a customer, search again or cancel.");
     };
-    execution.setVariable(CUSTOMER_DECISION, decision);
+    setDecision(execution, CUSTOMER_DECISION, decision);
     execution.removeVariable(CUSTOMER_ACTION);
   }
 }

@@ -28,7 +28,7 @@ public class PlaceOrderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     OrderPlacement placement = orders.placeOrder(string(execution, PURCHASE_ID));
-    execution.setVariable(ORDER_OUTCOME, outcome(placement.outcome()));
+    setDecision(execution, ORDER_OUTCOME, outcome(placement.outcome()));
     execution.setVariable(ORDER_PROBLEM, placement.problem());
     execution.setVariable(ORDER_NUMBERS, placement.orderNumbers());
     execution.setVariable(ORDER_COUNT, placement.orders().size());

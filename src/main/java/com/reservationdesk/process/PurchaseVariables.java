@@ -114,9 +114,10 @@ public final class PurchaseVariables {
   public static final String AZURE_PORTAL_URL = "azurePortalUrl";
 
   /**
-   * What the forms show and nothing else needs later: option lists, result tables, sentences. They are
-   * rebuilt from Reservation Desk's own records whenever needed, so the history keeps none of them
-   * ({@link LeanHistoryPlugin}); the audit trail is the decisions, ids and outcomes, and the orders.
+   * What the forms show or the agent types while searching, and nothing needs later: option lists,
+   * result tables, sentences, filter values. The history keeps none of them ({@link LeanHistoryPlugin});
+   * the audit trail is the decisions, ids, approvals and outcomes, and the cart lines and orders in
+   * Reservation Desk's own tables.
    */
   public static final java.util.Set<String> DISPLAY_ONLY = java.util.Set.of(
       CUSTOMER_MATCHES, CUSTOMER_SEARCH_MESSAGE, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_NOTE, RESELLER_OPTIONS, REGION_OPTIONS,
@@ -124,7 +125,11 @@ public final class PurchaseVariables {
       RESERVATION_RESULT_COUNT, CART_LINES, CART_LINE_COUNT, CART_TOTAL, CART_BILLING, ORDER_SUMMARY,
       AZURE_PORTAL_URL, PURCHASE_EXPIRES_AT,
       // The approval decision's result map: the decision instance in the history holds its inputs and outputs.
-      APPROVAL);
+      APPROVAL,
+      // What the agent typed to search and pick: the cart lines and orders in Reservation Desk's tables keep the result.
+      PRODUCT_TYPE, REGION, SIZE_FILTER, MIN_VCPUS, MAX_VCPUS, MIN_MEMORY_GIB, MAX_MEMORY_GIB, FLEXIBILITY_GROUP, SQL_DEPLOYMENT,
+      SQL_TIER, COSMOS_WRITES, TERM, BILLING_PLAN, HIDE_RESTRICTED, FILTER_ACTION, RESERVATION, QUANTITY, CART_ACTION, CART_LINE,
+      NEW_QUANTITY);
 
   private PurchaseVariables() {}
 
@@ -141,6 +146,14 @@ public final class PurchaseVariables {
     java.util.Map<String, Object> values = new java.util.HashMap<>();
     names.forEach(name -> values.put(name, execution.getVariable(name)));
     return values;
+  }
+
+  /**
+   * A value only the next gateway reads, in the same transaction: transient, so it is never written to
+   * the database or the history.
+   */
+  public static void setDecision(DelegateExecution execution, String name, String value) {
+    execution.setVariable(name, org.camunda.bpm.engine.variable.Variables.stringValue(value, true));
   }
 
   /** Option lists and table rows go to forms as JSON, the shape Camunda Forms read. */

@@ -23,7 +23,7 @@ public class RecordApprovalDecisionDelegate implements JavaDelegate {
     String approver = currentUser(execution);
     purchases.decideApproval(string(execution, PURCHASE_ID), decision, reason, approver, string(execution, STARTED_BY));
     boolean approved = "approve".equals(decision);
-    execution.setVariable(APPROVAL_RESULT, approved ? "APPROVED" : "REJECTED");
+    setDecision(execution, APPROVAL_RESULT, approved ? "APPROVED" : "REJECTED");
     execution.setVariable(REVIEW_NOTE, approved ? null
         : "Rejected by " + (approver == null ? "an approver" : approver) + ": " + reason.trim());
     execution.removeVariable(APPROVAL_DECISION);

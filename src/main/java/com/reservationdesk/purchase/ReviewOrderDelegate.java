@@ -48,7 +48,7 @@ public class ReviewOrderDelegate implements JavaDelegate {
       default -> throw new InvalidInputException(
           "Choose what to do: buy, change a quantity, remove a line, add more reservations or cancel.");
     };
-    execution.setVariable(REVIEW_DECISION, decision);
+    setDecision(execution, REVIEW_DECISION, decision);
     execution.removeVariable(REVIEW_ACTION);
     execution.removeVariable(CART_LINE);
     execution.removeVariable(NEW_QUANTITY);

@@ -32,7 +32,7 @@ public class UpdateCartDelegate implements JavaDelegate {
       CartVariables.write(execution, purchases.addLine(purchaseId, string(execution, RESERVATION),
           string(execution, BILLING_PLAN), execution.getVariable(QUANTITY)));
     }
-    execution.setVariable(CART_DECISION, decision);
+    setDecision(execution, CART_DECISION, decision);
     execution.removeVariable(CART_ACTION);
     execution.removeVariable(RESERVATION);
     execution.removeVariable(QUANTITY);

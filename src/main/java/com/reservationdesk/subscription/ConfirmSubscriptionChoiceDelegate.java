@@ -26,7 +26,7 @@ public class ConfirmSubscriptionChoiceDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String action = string(execution, SUBSCRIPTION_ACTION);
     if ("cancel".equals(action)) {
-      execution.setVariable(SUBSCRIPTION_DECISION, "CANCEL");
+      setDecision(execution, SUBSCRIPTION_DECISION, "CANCEL");
     } else if ("choose".equals(action)) {
       Purchase purchase = purchases.open(string(execution, CUSTOMER_ID), string(execution, SUBSCRIPTION_ID),
           currentUser(execution), execution.getProcessInstanceId());
@@ -35,7 +35,7 @@ public class ConfirmSubscriptionChoiceDelegate implements JavaDelegate {
       execution.setVariable(SUBSCRIPTION_NAME, purchase.subscriptionName());
       execution.setProcessBusinessKey(purchase.id());
       CartVariables.write(execution, CartView.of(List.of(), purchase.currency()));
-      execution.setVariable(SUBSCRIPTION_DECISION, "CHOSEN");
+      setDecision(execution, SUBSCRIPTION_DECISION, "CHOSEN");
     } else {
       throw new InvalidInputException("Choose what to do: continue with the chosen subscription, or cancel.");
     }

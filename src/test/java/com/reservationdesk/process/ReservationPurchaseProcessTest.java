@@ -257,7 +257,7 @@ class ReservationPurchaseProcessTest {
     assertThat(purchase).variables().containsEntry(CUSTOMER_MATCH_COUNT, 3).containsEntry(CUSTOMER_ID, null);
 
     complete(task(), withVariables(CUSTOMER_ACTION, "choose", CUSTOMER_ID, CONTOSO));
-    assertThat(purchase).isWaitingAt("ServiceTask_LoadPurchaseOptions").variables().containsEntry(CUSTOMER_DECISION, "CHOSEN");
+    assertThat(purchase).isWaitingAt("ServiceTask_LoadPurchaseOptions").variables().doesNotContainKey(CUSTOMER_DECISION);
     executeJob();
     complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
     searchCatalog();
@@ -412,7 +412,7 @@ class ReservationPurchaseProcessTest {
     executeJob();
     executeJob();
     assertThat(purchase).isWaitingAt("UserTask_FixOrder").variables()
-        .containsEntry(ORDER_OUTCOME, "partlyPlaced").containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1");
+        .doesNotContainKey(ORDER_OUTCOME).containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1");
     complete(task(), withVariables(FIX_ACTION, "cancel"));
     assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled");
     verify(purchases).cancel(PURCHASE);
