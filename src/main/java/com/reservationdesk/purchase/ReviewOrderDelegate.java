@@ -5,6 +5,7 @@ import static com.reservationdesk.process.PurchaseVariables.*;
 import com.reservationdesk.common.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** Applies the agent's review decision: change or remove a line, add more, cancel, or buy. */
@@ -37,11 +38,12 @@ public class ReviewOrderDelegate implements JavaDelegate {
         Purchase ready = purchases.readyToOrder(purchaseId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
             currentUser(execution));
         execution.setVariable(RESELLER_NAME, ready == null ? null : ready.resellerName());
-        // The inputs of the OrderApproval decision that follows.
+        // The inputs of the OrderApproval decision that follows in this transaction: transient, since the
+        // decision's history keeps them.
         ApprovalRequest request = purchases.approvalRequest(purchaseId);
-        execution.setVariable(ORDER_CURRENCY, request.currency());
-        execution.setVariable(ORDER_TOTAL_AMOUNT, request.total().amount().doubleValue());
-        execution.setVariable(ORDER_QUANTITY, request.quantity());
+        execution.setVariable(ORDER_CURRENCY, Variables.stringValue(request.currency(), true));
+        execution.setVariable(ORDER_TOTAL_AMOUNT, Variables.doubleValue(request.total().amount().doubleValue(), true));
+        execution.setVariable(ORDER_QUANTITY, Variables.longValue(request.quantity(), true));
         execution.setVariable(REVIEW_NOTE, null);
         yield "BUY";
       }

@@ -4,6 +4,7 @@ import static com.reservationdesk.process.PurchaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** Loads what the next forms offer for the chosen customer: subscriptions, resellers, regions, flexibility groups. */
@@ -22,7 +23,8 @@ public class LoadPurchaseOptionsDelegate implements JavaDelegate {
     execution.setVariable(CUSTOMER_NAME, loaded.customer().companyName());
     execution.setVariable(CUSTOMER_DOMAIN, loaded.customer().domain());
     setJson(execution, SUBSCRIPTION_OPTIONS, loaded.subscriptionOptions());
-    execution.setVariable(ACTIVE_SUBSCRIPTION_COUNT, loaded.subscriptionOptions().size());
+    // Only the gateway after this step reads it, in the same transaction.
+    execution.setVariable(ACTIVE_SUBSCRIPTION_COUNT, Variables.integerValue(loaded.subscriptionOptions().size(), true));
     execution.setVariable(SUBSCRIPTION_NOTE, loaded.subscriptionNote());
     execution.setVariable(RESELLER_REQUIRED, loaded.resellerRequired());
     setJson(execution, RESELLER_OPTIONS, loaded.resellerOptions());

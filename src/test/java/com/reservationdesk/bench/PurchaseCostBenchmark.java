@@ -71,7 +71,11 @@ public final class PurchaseCostBenchmark {
       if (System.getenv("BENCH_TRACE") != null) {
         JdbcCounter.reset();
         JdbcCounter.tracing = true;
-        driver.ours();
+        if (System.getenv("BENCH_TRACE").equals("floor")) {
+          driver.floor();
+        } else {
+          driver.ours();
+        }
         JdbcCounter.tracing = false;
         JdbcCounter.TRACE.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(70)
             .forEach(e -> System.out.printf(Locale.ROOT, "%4d  %s%n", e.getValue(), e.getKey().length() > 150 ? e.getKey().substring(0, 150) : e.getKey()));
@@ -252,7 +256,9 @@ public final class PurchaseCostBenchmark {
       complete(id, FILTER_ACTION, "search");
       runJobs(id);
       complete(id, CART_ACTION, "addAndReview", CART_DECISION, transientValue("REVIEW"));
-      complete(id, REVIEW_ACTION, "buy", REVIEW_DECISION, transientValue("BUY"), ORDER_CURRENCY, "USD", ORDER_TOTAL_AMOUNT, 2420.0, ORDER_QUANTITY, 2L);
+      complete(id, REVIEW_ACTION, "buy", REVIEW_DECISION, transientValue("BUY"), ORDER_CURRENCY, transientValue("USD"),
+          ORDER_TOTAL_AMOUNT, org.camunda.bpm.engine.variable.Variables.doubleValue(2420.0, true), ORDER_QUANTITY,
+          org.camunda.bpm.engine.variable.Variables.longValue(2L, true));
       runJobs(id);
       complete(id);
       requireEnded(id);
