@@ -13,7 +13,6 @@ import com.reservationdesk.partnercenter.CustomerSearchField;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import java.math.BigDecimal;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -21,7 +20,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -232,13 +230,7 @@ class PurchaseEndToEndTest {
   }
 
   private void runJobs() {
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    Jobs.runDue(management, instanceId);
   }
 
   private Task task(String key) {
@@ -249,11 +241,7 @@ class PurchaseEndToEndTest {
   }
 
   private void complete(Task task, Object... nameValues) {
-    Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < nameValues.length; i += 2) {
-      values.put((String) nameValues[i], nameValues[i + 1]);
-    }
-    tasks.complete(task.getId(), values);
+    tasks.complete(task.getId(), Jobs.variables(nameValues));
   }
 
   private Object variable(String name) {

@@ -23,7 +23,6 @@ import com.reservationdesk.subscription.SubscriptionService;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +34,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -288,13 +286,7 @@ class SafeOrderingTest {
   }
 
   private void runJobs(String instanceId) {
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    Jobs.runDue(management, instanceId);
   }
 
   private Task taskOf(String instanceId) {
@@ -304,10 +296,6 @@ class SafeOrderingTest {
   private void complete(String instanceId, String taskKey, Object... nameValues) {
     Task task = taskOf(instanceId);
     assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
-    Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < nameValues.length; i += 2) {
-      values.put((String) nameValues[i], nameValues[i + 1]);
-    }
-    tasks.complete(task.getId(), values);
+    tasks.complete(task.getId(), Jobs.variables(nameValues));
   }
 }

@@ -3,6 +3,7 @@ package com.reservationdesk.bench;
 import static com.reservationdesk.process.PurchaseVariables.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reservationdesk.Jobs;
 import com.reservationdesk.ReservationDeskApplication;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -269,13 +269,7 @@ public final class PurchaseCostBenchmark {
     }
 
     private void runJobs(String instanceId) {
-      for (int round = 0; round < 10; round++) {
-        List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).executable().list();
-        if (jobs.isEmpty()) {
-          return;
-        }
-        jobs.forEach(job -> management.executeJob(job.getId()));
-      }
+      Jobs.runDue(management, instanceId);
     }
 
     private void complete(String instanceId, Object... nameValues) {
@@ -283,11 +277,7 @@ public final class PurchaseCostBenchmark {
       if (task == null) {
         throw new IllegalStateException("No task in " + instanceId);
       }
-      Map<String, Object> values = new HashMap<>();
-      for (int i = 0; i < nameValues.length; i += 2) {
-        values.put((String) nameValues[i], nameValues[i + 1]);
-      }
-      tasks.complete(task.getId(), values);
+      tasks.complete(task.getId(), Jobs.variables(nameValues));
     }
 
     private void requireEnded(String instanceId) {

@@ -3,6 +3,7 @@ package com.reservationdesk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservationdesk.AppTest;
+import com.reservationdesk.Jobs;
 import com.reservationdesk.order.OrderService;
 import com.reservationdesk.order.PlacedOrder;
 import com.reservationdesk.partnercenter.Customer;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -298,13 +298,7 @@ class TasklistPurchaseBrowserTest {
 
   /** The tests run without the job executor: the asynchronous steps run when the test says. */
   private void runJobs() {
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = management.createJobQuery().executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    Jobs.runDue(management, null);
   }
 
   private static void sleep(long millis) {

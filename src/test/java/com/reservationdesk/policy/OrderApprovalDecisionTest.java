@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.variable.Variables;
@@ -44,13 +40,7 @@ class OrderApprovalDecisionTest {
 
   @BeforeAll
   static void parseTheModel() throws IOException {
-    DmnDecisionEvaluationListener recordMatchedRules = event -> matchedRules =
-        ((DmnDecisionTableEvaluationEvent) event.getDecisionResult()).getMatchingRules().stream()
-            .map(DmnEvaluatedDecisionRule::getId).toList();
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionEvaluationListeners(List.of(recordMatchedRules));
-    engine = configuration.buildEngine();
+    engine = RuleRecordingEngine.build(ids -> matchedRules = ids);
     try (InputStream model = Files.newInputStream(MODEL)) {
       orderApproval = engine.parseDecision("OrderApproval", model);
     }

@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -47,13 +43,7 @@ class OrderRulesDecisionTest {
 
   @BeforeAll
   static void parseTheModel() throws IOException {
-    DmnDecisionEvaluationListener recordMatchedRules = event -> matchedRules =
-        ((DmnDecisionTableEvaluationEvent) event.getDecisionResult()).getMatchingRules().stream()
-            .map(DmnEvaluatedDecisionRule::getId).toList();
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionEvaluationListeners(List.of(recordMatchedRules));
-    engine = configuration.buildEngine();
+    engine = RuleRecordingEngine.build(ids -> matchedRules = ids);
     try (InputStream model = Files.newInputStream(MODEL)) {
       decisions = engine.parseDecisions(model).stream().collect(toMap(DmnDecision::getKey, Function.identity()));
     }
