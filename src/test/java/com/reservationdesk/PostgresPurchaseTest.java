@@ -1,0 +1,113 @@
+package com.reservationdesk;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reservationdesk.order.OrderService;
+import com.reservationdesk.order.PlacedOrder;
+import com.reservationdesk.partnercenter.CustomerSearchField;
+import com.reservationdesk.partnercenter.PartnerCenter;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The production database: on a real PostgreSQL (embedded, from Maven Central) the migrations run, the
+ * demo data is seeded once, a whole purchase runs through the process, and a restart keeps the order.
+ */
+@Tag("own-engine")
+class PostgresPurchaseTest {
+
+  static EmbeddedPostgres postgres;
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void aWholePurchaseOnPostgreSql_andARestartKeepsTheOrder() throws Exception {
+    String orderNumbers;
+    String customerId;
+    int customers;
+    try (ConfigurableApplicationContext app = start()) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+      assertThat(jdbc.queryForObject("select max(version) from flyway_schema_history", String.class)).isEqualTo("4");
+      PartnerCenter partnerCenter = app.getBean(PartnerCenter.class);
+      customerId = partnerCenter.searchCustomers(CustomerSearchField.DOMAIN, "contoso.onmicrosoft.com", 1).get(0).id();
+      customers = partnerCenter.searchCustomers(CustomerSearchField.COMPANY_NAME, "", 10_000).size();
+      orderNumbers = purchase(app);
+    }
+    try (ConfigurableApplicationContext app = start()) {
+      List<PlacedOrder> orders = app.getBean(OrderService.class).ordersOfCustomer(customerId, 10);
+      assertThat(orders).extracting(PlacedOrder::orderId).containsExactly(orderNumbers);
+      assertThat(orders.get(0).lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+      assertThat(app.getBean(PartnerCenter.class).searchCustomers(CustomerSearchField.COMPANY_NAME, "", 10_000))
+          .as("seeded once").hasSize(customers);
+      assertThat(app.getBean(HistoryService.class).createHistoricProcessInstanceQuery().finished().count()).isEqualTo(1);
+    }
+  }
+
+  /** Contoso: subscription, D4s in EU West for 3 years, 2 instances, buy, registration, order, confirmation. */
+  private String purchase(ConfigurableApplicationContext app) throws Exception {
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    TaskService tasks = app.getBean(TaskService.class);
+    ManagementService management = app.getBean(ManagementService.class);
+    app.getBean(IdentityService.class).setAuthenticatedUserId("alice");
+    String id = runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Contoso Ltd")).getId();
+    Jobs.runDue(management, id);
+    String subscription = json.readTree(runtime.getVariable(id, SUBSCRIPTION_OPTIONS).toString()).get(0).get("value").asText();
+    complete(tasks, id, "UserTask_ChooseSubscription", SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription);
+    complete(tasks, id, "UserTask_FilterReservations", FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
+        SIZE_FILTER, "D4s_v5", TERM, "P3Y", BILLING_PLAN, "upfront");
+    Jobs.runDue(management, id);
+    String reservation = json.readTree(runtime.getVariable(id, RESERVATION_RESULTS).toString()).get(0).get("value").asText();
+    complete(tasks, id, "UserTask_ChooseReservation", CART_ACTION, "addAndReview", RESERVATION, reservation, QUANTITY, 2);
+    complete(tasks, id, "UserTask_ReviewOrder", REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
+    Jobs.runDue(management, id);
+    String orderNumbers = (String) runtime.getVariable(id, ORDER_NUMBERS);
+    complete(tasks, id, "UserTask_ShowConfirmation");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+    return orderNumbers;
+  }
+
+  private static void complete(TaskService tasks, String instanceId, String key, Object... nameValues) {
+    Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(key);
+    tasks.complete(task.getId(), Jobs.variables(nameValues));
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(ReservationDeskApplication.class).run(
+        "--spring.profiles.active=demo,postgres",
+        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=postgres",
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--reservation-desk.embedded.registration-delay=PT0S",
+        // Camunda keeps engines in a static registry by name: do not replace the shared test context's "default".
+        "--camunda.bpm.process-engine-name=postgres-test");
+  }
+}
