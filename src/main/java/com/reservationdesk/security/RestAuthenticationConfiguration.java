@@ -33,6 +33,16 @@ public class RestAuthenticationConfiguration {
     return registration;
   }
 
+  /** Runs before Camunda's own filters on its REST API, Tasklist's API and the admin setup endpoint. */
+  @Bean
+  FilterRegistrationBean<KnownVulnerabilityFilter> knownVulnerabilityFilter() {
+    FilterRegistrationBean<KnownVulnerabilityFilter> registration = new FilterRegistrationBean<>(new KnownVulnerabilityFilter());
+    registration.setName("reservation-desk-known-vulnerabilities");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   /** The order history page: the Tasklist login of the same browser, or HTTP Basic with the same users. */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> pageAuthenticationFilter(IdentityService identity) {
