@@ -24,6 +24,35 @@ public final class Jobs {
     }
   }
 
+  /**
+   * Completes a task as its assignee would in Tasklist: authenticated with their groups, so delegates
+   * see who acted and authorizations apply. The test itself reads and queries unauthenticated.
+   */
+  public static void completeAsAssignee(org.camunda.bpm.engine.IdentityService identity, org.camunda.bpm.engine.TaskService tasks,
+      org.camunda.bpm.engine.task.Task task, Map<String, Object> variables) {
+    String user = task.getAssignee();
+    try {
+      if (user != null) {
+        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+      }
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Starts a purchase as an agent of group agents would, then goes back to unauthenticated test code. */
+  public static String startAs(org.camunda.bpm.engine.IdentityService identity, org.camunda.bpm.engine.RuntimeService runtime,
+      String user, String processKey, Map<String, Object> variables) {
+    try {
+      identity.setAuthentication(user, List.of("agents"));
+      return runtime.startProcessInstanceByKey(processKey, variables).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   /** Variables from name, value pairs, as a form submits them. */
   public static Map<String, Object> variables(Object... nameValues) {
     Map<String, Object> values = new HashMap<>();

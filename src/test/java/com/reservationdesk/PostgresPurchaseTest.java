@@ -74,28 +74,28 @@ class PostgresPurchaseTest {
     RuntimeService runtime = app.getBean(RuntimeService.class);
     TaskService tasks = app.getBean(TaskService.class);
     ManagementService management = app.getBean(ManagementService.class);
-    app.getBean(IdentityService.class).setAuthenticatedUserId("alice");
-    String id = runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Contoso Ltd")).getId();
+    IdentityService identity = app.getBean(IdentityService.class);
+    String id = Jobs.startAs(identity, runtime, "alice", PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Contoso Ltd"));
     Jobs.runDue(management, id);
     String subscription = json.readTree(runtime.getVariable(id, SUBSCRIPTION_OPTIONS).toString()).get(0).get("value").asText();
-    complete(tasks, id, "UserTask_ChooseSubscription", SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription);
-    complete(tasks, id, "UserTask_FilterReservations", FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
+    complete(identity, tasks, id, "UserTask_ChooseSubscription", SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription);
+    complete(identity, tasks, id, "UserTask_FilterReservations", FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
         SIZE_FILTER, "D4s_v5", TERM, "P3Y", BILLING_PLAN, "upfront");
     Jobs.runDue(management, id);
     String reservation = json.readTree(runtime.getVariable(id, RESERVATION_RESULTS).toString()).get(0).get("value").asText();
-    complete(tasks, id, "UserTask_ChooseReservation", CART_ACTION, "addAndReview", RESERVATION, reservation, QUANTITY, 2);
-    complete(tasks, id, "UserTask_ReviewOrder", REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
+    complete(identity, tasks, id, "UserTask_ChooseReservation", CART_ACTION, "addAndReview", RESERVATION, reservation, QUANTITY, 2);
+    complete(identity, tasks, id, "UserTask_ReviewOrder", REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
     Jobs.runDue(management, id);
     String orderNumbers = (String) runtime.getVariable(id, ORDER_NUMBERS);
-    complete(tasks, id, "UserTask_ShowConfirmation");
+    complete(identity, tasks, id, "UserTask_ShowConfirmation");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
     return orderNumbers;
   }
 
-  private static void complete(TaskService tasks, String instanceId, String key, Object... nameValues) {
+  private static void complete(IdentityService identity, TaskService tasks, String instanceId, String key, Object... nameValues) {
     Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
     assertThat(task.getTaskDefinitionKey()).isEqualTo(key);
-    tasks.complete(task.getId(), Jobs.variables(nameValues));
+    Jobs.completeAsAssignee(identity, tasks, task, Jobs.variables(nameValues));
   }
 
   private ConfigurableApplicationContext start() {

@@ -57,8 +57,7 @@ class PurchaseEndToEndTest {
     Customer customer = partnerCenter.searchCustomers(CustomerSearchField.COMPANY_NAME, "", 1000).stream()
         .filter(c -> !c.companyName().equals("Fabrikam Inc") && partnerCenter.getSubscriptions(c.id()).isEmpty())
         .reduce((first, second) -> second).orElseThrow();
-    identity.setAuthenticatedUserId("alice");
-    instanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, customer.companyName())).getId();
+    instanceId = Jobs.startAs(identity, runtime, "alice", PROCESS_KEY, Map.of(CUSTOMER_SEARCH, customer.companyName()));
     runJobs();
 
     Task confirmAdd = task("UserTask_ConfirmAddSubscription");
@@ -178,15 +177,15 @@ class PurchaseEndToEndTest {
     assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.withBasicAuth("alice", "alice").getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    // A wrong password is refused (and Camunda then throttles that user's logins for a few seconds).
-    assertThat(rest.withBasicAuth("bob", "wrong").getForEntity("/api/orders", String.class).getStatusCode())
+    // A wrong password is refused. (Not a real user's: Camunda would then throttle that user's logins for
+    // a few seconds, and other tests log in as them.)
+    assertThat(rest.withBasicAuth("mallory", "wrong").getForEntity("/api/orders", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void partnerCenterRefusingTheOrder_bringsTheAgentBackWithTheReason_andNothingIsHalfPlaced() throws Exception {
-    identity.setAuthenticatedUserId("bob");
-    instanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Tailspin Toys")).getId();
+    instanceId = Jobs.startAs(identity, runtime, "bob", PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Tailspin Toys"));
     runJobs();
     String subscriptionId = jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
     complete(task("UserTask_ChooseSubscription"), SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
@@ -241,7 +240,7 @@ class PurchaseEndToEndTest {
   }
 
   private void complete(Task task, Object... nameValues) {
-    tasks.complete(task.getId(), Jobs.variables(nameValues));
+    Jobs.completeAsAssignee(identity, tasks, task, Jobs.variables(nameValues));
   }
 
   private Object variable(String name) {

@@ -46,7 +46,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     try {
-      identity.setAuthenticatedUserId(userId);
+      identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
+          .map(org.camunda.bpm.engine.identity.Group::getId).toList());
       chain.doFilter(request, response);
     } finally {
       identity.clearAuthentication();

@@ -200,13 +200,15 @@ public final class PurchaseCostBenchmark {
     final IdentityService identity;
     final RepositoryService repository;
 
+    final ConfigurableApplicationContext app;
+
     Driver(ConfigurableApplicationContext app) {
+      this.app = app;
       runtime = app.getBean(RuntimeService.class);
       tasks = app.getBean(TaskService.class);
       management = app.getBean(ManagementService.class);
       identity = app.getBean(IdentityService.class);
       repository = app.getBean(RepositoryService.class);
-      identity.setAuthenticatedUserId("alice");
     }
 
     /** The real model with every service task's delegate replaced by one that does nothing. */
@@ -223,10 +225,19 @@ public final class PurchaseCostBenchmark {
       }
       repository.createDeployment().name("purchase-cost-benchmark-floor").addModelInstance(FLOOR_KEY + ".bpmn", model)
           .addClasspathResource("processes/OrderApproval.dmn").deploy();
+      // Agents may start the floor as they start the real purchase: both pay the same authorization checks.
+      var authorizations = app.getBean(org.camunda.bpm.engine.AuthorizationService.class);
+      var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId("agents");
+      grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+      grant.setResourceId(FLOOR_KEY);
+      grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+      grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
+      authorizations.saveAuthorization(grant);
     }
 
     void ours() throws Exception {
-      String id = runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Contoso Ltd")).getId();
+      String id = Jobs.startAs(identity, runtime, "alice", PROCESS_KEY, Map.of(CUSTOMER_SEARCH, "Contoso Ltd"));
       runJobs(id);
       String subscription = JSON.readTree(runtime.getVariable(id, SUBSCRIPTION_OPTIONS).toString()).get(0).get("value").asText();
       complete(id, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription);
@@ -250,7 +261,7 @@ public final class PurchaseCostBenchmark {
       start.put(ORDER_OUTCOME, "placed");
       // The floor's gateways read what our delegates decide; given as transient values, as ours are.
       start.put(PURCHASE_ID, null);
-      String id = runtime.startProcessInstanceByKey(FLOOR_KEY, start).getId();
+      String id = Jobs.startAs(identity, runtime, "alice", FLOOR_KEY, start);
       runJobs(id);
       complete(id, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, "s", SUBSCRIPTION_DECISION, transientValue("CHOSEN"));
       complete(id, FILTER_ACTION, "search");
@@ -277,7 +288,7 @@ public final class PurchaseCostBenchmark {
       if (task == null) {
         throw new IllegalStateException("No task in " + instanceId);
       }
-      tasks.complete(task.getId(), Jobs.variables(nameValues));
+      Jobs.completeAsAssignee(identity, tasks, task, Jobs.variables(nameValues));
     }
 
     private void requireEnded(String instanceId) {
