@@ -59,6 +59,7 @@ class SafeOrderingTest {
   @Autowired SubscriptionService subscriptions;
   @Autowired TransactionTemplate transaction;
   @Autowired Clock clock;
+  @Autowired com.reservationdesk.process.PurchaseMetrics metrics;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -262,7 +263,7 @@ class SafeOrderingTest {
   }
 
   private OrderService orderService(PartnerCenter partnerCenter) {
-    return new OrderService(partnerCenter, purchaseRepository, orderRepository, clock);
+    return new OrderService(partnerCenter, purchaseRepository, orderRepository, metrics, clock);
   }
 
   private interface Call {

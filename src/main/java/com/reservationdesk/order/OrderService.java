@@ -10,6 +10,7 @@ import com.reservationdesk.partnercenter.Order;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.ProvisioningContext;
+import com.reservationdesk.process.PurchaseMetrics;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseLine;
 import com.reservationdesk.purchase.PurchaseRepository;
@@ -34,12 +35,15 @@ public class OrderService {
   private final PartnerCenter partnerCenter;
   private final PurchaseRepository purchases;
   private final OrderRepository orders;
+  private final PurchaseMetrics metrics;
   private final Clock clock;
 
-  public OrderService(PartnerCenter partnerCenter, PurchaseRepository purchases, OrderRepository orders, Clock clock) {
+  public OrderService(PartnerCenter partnerCenter, PurchaseRepository purchases, OrderRepository orders, PurchaseMetrics metrics,
+      Clock clock) {
     this.partnerCenter = partnerCenter;
     this.purchases = purchases;
     this.orders = orders;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -87,6 +91,7 @@ public class OrderService {
     } catch (PartnerCenterException e) {
       if (ErrorCode.inProgress(e.code())) {
         log.info("Purchase {}: Partner Center is still processing ({}); looking again later", purchaseId, e.getMessage());
+        metrics.checkout("inProgress", 0);
         return new OrderPlacement(OrderPlacement.Outcome.IN_PROGRESS, purchase.customerId(), orders.ofPurchase(purchaseId), null);
       }
       if (!ErrorCode.agentCanAct(e.code())) {
@@ -95,6 +100,7 @@ public class OrderService {
       String problem = "Partner Center refused the order: " + e.getMessage() + ". " + advice(e.code());
       purchases.reopen(purchaseId, problem, clock.instant());
       log.info("Purchase {} refused by Partner Center, back to the agent: {}", purchaseId, e.getMessage());
+      metrics.checkout("refused", 0);
       return new OrderPlacement(OrderPlacement.Outcome.REFUSED, purchase.customerId(), orders.ofPurchase(purchaseId), problem);
     }
 
@@ -126,9 +132,11 @@ public class OrderService {
           + ". The refused lines are back in the cart: change them and buy again, or cancel them.";
       purchases.reopen(purchaseId, problem, clock.instant());
       log.warn("Purchase {} partly ordered: {}", purchaseId, problem);
+      metrics.checkout("partlyPlaced", result.orders().size());
       return new OrderPlacement(OrderPlacement.Outcome.PARTLY_PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), problem);
     }
     purchases.updateStatus(purchaseId, PurchaseStatus.ORDERED, clock.instant());
+    metrics.checkout("placed", result.orders().size());
     return new OrderPlacement(OrderPlacement.Outcome.PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), null);
   }
 

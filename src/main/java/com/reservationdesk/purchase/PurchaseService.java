@@ -11,6 +11,7 @@ import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.policy.OrderPolicy;
+import com.reservationdesk.process.PurchaseMetrics;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.reseller.ResellerService;
 import com.reservationdesk.subscription.AzureSubscription;
@@ -38,10 +39,13 @@ public class PurchaseService {
   private final ResellerService resellers;
   private final Currencies currencies;
   private final OrderPolicy policy;
+  private final PurchaseMetrics metrics;
   private final Clock clock;
 
   public PurchaseService(PurchaseRepository purchases, CustomerService customers, SubscriptionService subscriptions,
-      CatalogService catalog, ResellerService resellers, Currencies currencies, OrderPolicy policy, Clock clock) {
+      CatalogService catalog, ResellerService resellers, Currencies currencies, OrderPolicy policy, PurchaseMetrics metrics,
+      Clock clock) {
+    this.metrics = metrics;
     this.policy = policy;
     this.purchases = purchases;
     this.customers = customers;
@@ -61,6 +65,7 @@ public class PurchaseService {
         null, null, null, null,
         agent, null, clock.instant());
     purchases.insert(purchase, processInstanceId, clock.instant());
+    metrics.purchaseOpened();
     return purchase;
   }
 

@@ -52,4 +52,14 @@ public class RestAuthenticationConfiguration {
     registration.addUrlPatterns("/orders", "/orders/*");
     return registration;
   }
+
+  /** Metrics for logged-in users only; health (/actuator/health/**) stays open for load balancers. */
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthenticationFilter(IdentityService identity) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, false));
+    registration.setName("reservation-desk-actuator-authentication");
+    registration.addUrlPatterns("/actuator/metrics", "/actuator/metrics/*", "/actuator/prometheus", "/actuator/info");
+    return registration;
+  }
 }
