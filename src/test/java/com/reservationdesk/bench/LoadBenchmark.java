@@ -1,0 +1,217 @@
+package com.reservationdesk.bench;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.reservationdesk.ReservationDeskApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Load: N simulated agents (threads) buy through the REST API on loopback against one node, as Tasklist
+ * would: start, wait for the task, read its variables, complete it. Prints throughput, task-completion
+ * latency p50/p95/p99 and errors. Run with {@code bin/benchmark-load [agents] [purchasesPerAgent] [h2|postgres]}.
+ * Target: 50 concurrent agents, p95 ≤ 100 ms, no error.
+ */
+public final class LoadBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final Map<String, List<Long>> BY_TASK = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public static void main(String[] args) throws Exception {
+    int agents = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+    int perAgent = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    String database = args.length > 2 ? args[2] : "h2";
+    // An agent reads a form before completing it; without think time 50 threads are a denial of service.
+    long thinkMillis = args.length > 3 ? Long.parseLong(args[3]) : 1000;
+    Agent.thinkMillis = thinkMillis;
+    EmbeddedPostgres postgres = database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+    List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--reservation-desk.embedded.registration-delay=PT0S",
+        "--camunda.bpm.job-execution.wait-time-in-millis=50", "--camunda.bpm.job-execution.max-wait=200",
+        "--camunda.bpm.job-execution.max-pool-size=8", "--server.tomcat.threads.max=100", "--logging.level.root=WARN",
+        "--spring.main.banner-mode=off"));
+    if (postgres != null) {
+      arguments.addAll(List.of("--spring.profiles.active=demo,postgres", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+          "--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--spring.datasource.hikari.maximum-pool-size=30"));
+    } else {
+      Path data = Files.createTempDirectory(Path.of("target"), "load-db-");
+      arguments.addAll(List.of("--spring.profiles.active=demo", "--reservation-desk.data-dir=" + data.toAbsolutePath(),
+          "--spring.datasource.hikari.maximum-pool-size=30"));
+    }
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(ReservationDeskApplication.class).run(arguments.toArray(String[]::new));
+    try {
+      int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+      IdentityService identity = app.getBean(IdentityService.class);
+      for (int i = 0; i < agents; i++) {
+        String user = "agent" + i;
+        if (identity.createUserQuery().userId(user).count() == 0) {
+          var created = identity.newUser(user);
+          created.setPassword(user);
+          identity.saveUser(created);
+          identity.createMembership(user, "agents");
+        }
+      }
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      // Warm-up: a few purchases before measuring.
+      Agent warmUp = new Agent(http, port, "agent0", Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
+      Agent.thinkMillis = 0;
+      for (int i = 0; i < 3; i++) {
+        warmUp.purchase(i);
+      }
+      BY_TASK.clear();
+      Agent.thinkMillis = thinkMillis;
+      List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger errors = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(agents);
+      long started = System.nanoTime();
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int i = 0; i < agents; i++) {
+        Agent agent = new Agent(http, port, "agent" + i, latencies, errors);
+        done.add(pool.submit(() -> {
+          int purchases = 0;
+          for (int p = 0; p < perAgent; p++) {
+            try {
+              agent.purchase(p);
+              purchases++;
+            } catch (Exception e) {
+              errors.incrementAndGet();
+              System.out.println("error: " + e.getMessage());
+            }
+          }
+          return purchases;
+        }));
+      }
+      int purchases = 0;
+      for (Future<Integer> future : done) {
+        purchases += future.get();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      pool.shutdown();
+      long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf(Locale.ROOT, "%nLoad on %s: %d agents \u00d7 %d purchases, %d ms think time per form, through /engine-rest on "
+          + "loopback, one node%n", database, agents, perAgent, thinkMillis);
+      System.out.printf(Locale.ROOT, "purchases completed %d in %.1f s: %.2f purchases/s, %.1f task completions/s%n", purchases, seconds,
+          purchases / seconds, sorted.length / seconds);
+      System.out.printf(Locale.ROOT, "task completion latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 <= 100 ms)%n",
+          percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+      System.out.printf(Locale.ROOT, "errors %d (target 0)%n", errors.get());
+      BY_TASK.forEach((key, values) -> {
+        long[] byKey = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  %-32s p50 %6.1f ms  p95 %6.1f ms%n", key, percentile(byKey, 50), percentile(byKey, 95));
+      });
+    } finally {
+      app.close();
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  private static double percentile(long[] sorted, int percent) {
+    return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1e6;
+  }
+
+  /** One agent working through the REST API as Tasklist does. */
+  static final class Agent {
+    private static final List<String> CUSTOMERS = List.of("Contoso Ltd", "Tailspin Toys", "Adventure Works Cycles");
+    static volatile long thinkMillis = 1000;
+    private final HttpClient http;
+    private final String base;
+    private final String auth;
+    private final List<Long> latencies;
+    private final AtomicInteger errors;
+
+    Agent(HttpClient http, int port, String user, List<Long> latencies, AtomicInteger errors) {
+      this.http = http;
+      this.base = "http://localhost:" + port + "/engine-rest";
+      this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+      this.latencies = latencies;
+      this.errors = errors;
+    }
+
+    void purchase(int n) throws Exception {
+      String customer = CUSTOMERS.get(n % CUSTOMERS.size());
+      JsonNode started = send("POST", "/process-definition/key/" + PROCESS_KEY + "/start",
+          Map.of("variables", Map.of(CUSTOMER_SEARCH, Map.of("value", customer))), false);
+      String id = started.get("id").asText();
+      JsonNode task = waitForTask(id, "UserTask_ChooseSubscription");
+      String subscription = JSON.readTree(variables(task).get(SUBSCRIPTION_OPTIONS).get("value").asText()).get(0).get("value").asText();
+      complete(task, Map.of(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription));
+      complete(waitForTask(id, "UserTask_FilterReservations"), Map.of(FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
+          SIZE_FILTER, "D2s_v5", TERM, "P3Y", BILLING_PLAN, "upfront"));
+      task = waitForTask(id, "UserTask_ChooseReservation");
+      String reservation = JSON.readTree(variables(task).get(RESERVATION_RESULTS).get("value").asText()).get(0).get("value").asText();
+      complete(task, Map.of(CART_ACTION, "addAndReview", RESERVATION, reservation, QUANTITY, 1));
+      complete(waitForTask(id, "UserTask_ReviewOrder"), Map.of(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+      complete(waitForTask(id, "UserTask_ShowConfirmation"), Map.of());
+    }
+
+    private JsonNode waitForTask(String instanceId, String key) throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (System.nanoTime() < deadline) {
+        JsonNode tasks = send("GET", "/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null, false);
+        if (tasks.size() > 0) {
+          return tasks.get(0);
+        }
+        Thread.sleep(250);
+      }
+      throw new IllegalStateException("no " + key + " for " + instanceId);
+    }
+
+    private JsonNode variables(JsonNode task) throws Exception {
+      return send("GET", "/task/" + task.get("id").asText() + "/variables?deserializeValues=false", null, false);
+    }
+
+    private void complete(JsonNode task, Map<String, Object> values) throws Exception {
+      Thread.sleep(thinkMillis);
+      Map<String, Object> variables = new LinkedHashMap<>();
+      values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+      long start = System.nanoTime();
+      send("POST", "/task/" + task.get("id").asText() + "/complete", Map.of("variables", variables), true);
+      BY_TASK.computeIfAbsent(task.get("taskDefinitionKey").asText(), k -> Collections.synchronizedList(new ArrayList<>()))
+          .add(System.nanoTime() - start);
+    }
+
+    private JsonNode send(String method, String path, Object body, boolean timed) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+          .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+      if (body != null) {
+        request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      } else {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      }
+      long start = System.nanoTime();
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (timed) {
+        latencies.add(System.nanoTime() - start);
+      }
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+      }
+      return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+  }
+}
