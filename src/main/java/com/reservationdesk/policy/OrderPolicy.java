@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -24,9 +25,19 @@ public class OrderPolicy {
   static final String QUANTITY_LIMITS = "QuantityLimits";
 
   private final DecisionService decisions;
+  private final RepositoryService repository;
+  /** The tables deployed with this application: looked up once, not on every buy (models deploy at start). */
+  private final Map<String, String> definitionIds = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public OrderPolicy(DecisionService decisions) {
+  public OrderPolicy(DecisionService decisions, RepositoryService repository) {
     this.decisions = decisions;
+    this.repository = repository;
+  }
+
+  private DmnDecisionRuleResult evaluate(String key, org.camunda.bpm.engine.variable.VariableMap variables) {
+    String id = definitionIds.computeIfAbsent(key,
+        k -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(k).latestVersion().singleResult().getId());
+    return decisions.evaluateDecisionTableById(id, variables).getSingleResult();
   }
 
   /** A cart line as the rules see it. */
@@ -35,16 +46,16 @@ public class OrderPolicy {
   /** Refuses, with every rule's message at once, an order the tables do not allow. */
   public void check(String subscriptionKind, String scope, List<Line> lines) {
     List<String> problems = new ArrayList<>();
-    DmnDecisionRuleResult scopeRule = decisions.evaluateDecisionTableByKey(SCOPE_RULE,
-        Variables.createVariables().putValue("subscriptionKind", subscriptionKind).putValue("scope", scope)).getSingleResult();
+    DmnDecisionRuleResult scopeRule = evaluate(SCOPE_RULE,
+        Variables.createVariables().putValue("subscriptionKind", subscriptionKind).putValue("scope", scope));
     if (!Boolean.TRUE.equals(scopeRule.getEntry("allowed"))) {
       problems.add(scopeRule.getEntry("message"));
     }
     Map<ReservationType, Long> perType = new LinkedHashMap<>();
     for (Line line : lines) {
-      DmnDecisionRuleResult termRule = decisions.evaluateDecisionTableByKey(TERM_RULE, Variables.createVariables()
+      DmnDecisionRuleResult termRule = evaluate(TERM_RULE, Variables.createVariables()
           .putValue("productType", line.type().formValue()).putValue("family", line.family() == null ? "" : line.family())
-          .putValue("term", line.term())).getSingleResult();
+          .putValue("term", line.term()));
       if (!Boolean.TRUE.equals(termRule.getEntry("allowed"))) {
         problems.add(line.name() + ": " + termRule.getEntry("message"));
       }
@@ -68,8 +79,7 @@ public class OrderPolicy {
   }
 
   private Limits limits(ReservationType type) {
-    DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(QUANTITY_LIMITS,
-        Variables.createVariables().putValue("productType", type.formValue())).getSingleResult();
+    DmnDecisionRuleResult result = evaluate(QUANTITY_LIMITS, Variables.createVariables().putValue("productType", type.formValue()));
     return new Limits(((Number) result.getEntry("maxPerLine")).longValue(), ((Number) result.getEntry("maxPerOrder")).longValue(),
         result.getEntry("unit"));
   }

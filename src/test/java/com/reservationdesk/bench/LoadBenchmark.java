@@ -111,7 +111,7 @@ public final class LoadBenchmark {
       double seconds = (System.nanoTime() - started) / 1e9;
       pool.shutdown();
       long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      System.out.printf(Locale.ROOT, "%nLoad on %s: %d agents \u00d7 %d purchases, %d ms think time per form, through /engine-rest on "
+      System.out.printf(Locale.ROOT, "%nLoad on %s: %d agents \u00d7 %d purchases, %d ms think time per form (\u00b150 %%), through /engine-rest on "
           + "loopback, one node%n", database, agents, perAgent, thinkMillis);
       System.out.printf(Locale.ROOT, "purchases completed %d in %.1f s: %.2f purchases/s, %.1f task completions/s%n", purchases, seconds,
           purchases / seconds, sorted.length / seconds);
@@ -186,7 +186,8 @@ public final class LoadBenchmark {
     }
 
     private void complete(JsonNode task, Map<String, Object> values) throws Exception {
-      Thread.sleep(thinkMillis);
+      // People do not click in step: half to one and a half times the think time.
+      Thread.sleep((long) (thinkMillis * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
       Map<String, Object> variables = new LinkedHashMap<>();
       values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
       long start = System.nanoTime();
