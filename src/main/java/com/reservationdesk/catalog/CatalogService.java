@@ -11,8 +11,6 @@ import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.pricing.Currencies;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +28,32 @@ import org.springframework.stereotype.Service;
 @Service
 public class CatalogService {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CatalogService.class);
+
   /** How many matches a search checks at most to fill a page when restricted ones are hidden. */
   static final int MAX_INVENTORY_CHECKS = 250;
 
   private final PartnerCenter partnerCenter;
   private final Currencies currencies;
   private final int maxResults;
-  private final Map<String, CatalogIndex> indexes = new ConcurrentHashMap<>();
-  private final Map<List<ReservationSku>, CatalogIndex> indexesByList = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<String, LoadedIndex> indexes = new ConcurrentHashMap<>();
+  private final java.time.Duration refresh;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public CatalogService(PartnerCenter partnerCenter, Currencies currencies,
-      @Value("${reservation-desk.catalog.max-results:25}") int maxResults) {
+      @Value("${reservation-desk.catalog.max-results:25}") int maxResults,
+      @Value("${reservation-desk.catalog.refresh:PT12H}") java.time.Duration refresh) {
     this.partnerCenter = partnerCenter;
     this.currencies = currencies;
     this.maxResults = maxResults;
+    this.refresh = refresh;
   }
+
+  public CatalogService(PartnerCenter partnerCenter, Currencies currencies, int maxResults) {
+    this(partnerCenter, currencies, maxResults, java.time.Duration.ofHours(12));
+  }
+
+  private record LoadedIndex(List<ReservationSku> skus, CatalogIndex index, long loadedAt) {}
 
   /**
    * The cheapest matches, priced in the customer's currency. Restricted SKUs are marked with the
@@ -149,13 +158,39 @@ public class CatalogService {
     return partnerCenter.priceBasis() + (conversion.isEmpty() ? "" : " " + conversion) + " Prices exclude tax.";
   }
 
+  /**
+   * The market's catalog, read from Partner Center once and again after {@code reservation-desk.catalog.refresh}.
+   * A refresh that fails keeps the catalog already read (and says so in the log) instead of failing the search.
+   */
   public CatalogIndex index(String country) {
     String market = country == null ? "US" : country;
-    return indexes.computeIfAbsent(market, c -> {
-      List<ReservationSku> skus = partnerCenter.getReservationSkus(c);
-      // Markets that share one SKU list (the embedded catalog) share one index.
-      return indexesByList.computeIfAbsent(skus, CatalogIndex::of);
-    });
+    LoadedIndex loaded = indexes.computeIfAbsent(market, this::load);
+    if (System.nanoTime() - loaded.loadedAt() < refresh.toNanos()) {
+      return loaded.index();
+    }
+    synchronized (this) {
+      LoadedIndex current = indexes.get(market);
+      if (current != loaded) {
+        return current.index();
+      }
+      try {
+        LoadedIndex fresh = load(market);
+        indexes.put(market, fresh);
+        return fresh.index();
+      } catch (RuntimeException e) {
+        log.warn("Could not refresh the reservation catalog of {} ({}); keeping the one already read", market, e.getMessage());
+        indexes.put(market, new LoadedIndex(loaded.skus(), loaded.index(), System.nanoTime()));
+        return loaded.index();
+      }
+    }
+  }
+
+  private LoadedIndex load(String market) {
+    List<ReservationSku> skus = partnerCenter.getReservationSkus(market);
+    // Markets that share one SKU list (the embedded catalog) share one index.
+    CatalogIndex index = indexes.values().stream().filter(l -> l.skus() == skus).map(LoadedIndex::index).findFirst()
+        .orElseGet(() -> CatalogIndex.of(skus));
+    return new LoadedIndex(skus, index, System.nanoTime());
   }
 
   private ReservationOffer offer(CatalogIndex.Entry entry, BillingPlan plan, String currency) {

@@ -59,6 +59,9 @@ public interface PartnerCenter {
   /** {@code POST /customers/{id}/carts}. */
   Cart createCart(String customerId, CartRequest request);
 
+  /** {@code PUT /customers/{id}/carts/{cartId}}: replaces the cart's line items; the cart keeps its id and expiry. */
+  Cart updateCart(String customerId, String cartId, CartRequest request);
+
   /**
    * {@code POST /customers/{id}/carts/{cartId}/checkout}. The request id is the API's idempotency key
    * ({@code MS-RequestId}): a retry with the same id, even of a new cart after a timeout, answers with

@@ -18,6 +18,13 @@ public record PartnerProperties(
     @DefaultValue("embedded") String mode,
     @DefaultValue("true") boolean seedDemoData) {
 
+  public PartnerProperties {
+    if (!"embedded".equals(mode) && !"live".equals(mode)) {
+      throw new IllegalArgumentException("reservation-desk.partner.mode (RESERVATION_DESK_PARTNER_MODE) must be embedded or live, not \""
+          + mode + "\"");
+    }
+  }
+
   public enum PartnerModel {
     DIRECT_BILL,
     INDIRECT_PROVIDER

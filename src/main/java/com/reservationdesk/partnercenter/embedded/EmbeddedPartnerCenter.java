@@ -115,13 +115,17 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Subscription createAzurePlan(String customerId, String requestId) {
     Customer customer = requireCustomer(customerId);
-    boolean hasPlan = getSubscriptions(customerId).stream()
-        .anyMatch(s -> s.isAzurePlan() && s.status() != SubscriptionStatus.DELETED);
-    if (hasPlan) {
+    String planId = guid("plan:" + customer.id() + ":" + requestId);
+    List<Subscription> plans = getSubscriptions(customerId).stream()
+        .filter(s -> s.isAzurePlan() && s.status() != SubscriptionStatus.DELETED).toList();
+    if (plans.stream().anyMatch(p -> p.id().equals(planId))) {
+      // The same request again (MS-RequestId): answered as the first time, nothing bought twice.
+      return requireAzurePlan(customer.id(), planId);
+    }
+    if (!plans.isEmpty()) {
       // A customer can hold one Azure plan; the API refuses a second one as invalid input.
       throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "the customer already has an Azure plan");
     }
-    String planId = guid("plan:" + customer.id() + ":" + requestId);
     Instant now = clock.instant();
     jdbc.sql("""
         insert into pc_subscription (id, customer_id, offer_id, offer_name, friendly_name, status, is_trial, partner_id, created_at)
@@ -257,6 +261,41 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     jdbc.sql("insert into pc_cart (id, customer_id, status, attestation_accepted, created_at, expires_at) values (?, ?, 'Active', ?, ?, ?)")
         .params(cartId, customer.id(), request.partnerOnRecordAttestationAccepted(), utc(now), utc(now.plus(CART_LIFETIME)))
         .update();
+    insertLines(cartId, request);
+    return cart(cartId);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public Cart updateCart(String customerId, String cartId, CartRequest request) {
+    Customer customer = requireCustomer(customerId);
+    CartState state = jdbc.sql("select status, checkout_request_id, attestation_accepted, expires_at from pc_cart "
+            + "where id = ? and customer_id = ? for update")
+        .params(cartId, customer.id())
+        .query((rs, row) -> new CartState(rs.getString("status"), rs.getString("checkout_request_id"),
+            rs.getBoolean("attestation_accepted"), instant(rs, "expires_at")))
+        .optional()
+        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "cart " + cartId));
+    if ("Ordered".equals(state.status())) {
+      throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
+    }
+    if (state.expiresAt().isBefore(clock.instant())) {
+      throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "the cart expired");
+    }
+    if (request.lineItems().isEmpty()) {
+      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "a cart needs at least one line item");
+    }
+    for (CartLineItem line : request.lineItems()) {
+      validateLine(customer, line, request.partnerOnRecordAttestationAccepted());
+    }
+    jdbc.sql("update pc_cart set attestation_accepted = ? where id = ?").params(request.partnerOnRecordAttestationAccepted(), cartId)
+        .update();
+    jdbc.sql("delete from pc_cart_line where cart_id = ?").param(cartId).update();
+    insertLines(cartId, request);
+    return cart(cartId);
+  }
+
+  private void insertLines(String cartId, CartRequest request) {
     for (CartLineItem line : request.lineItems()) {
       ProvisioningContext context = line.provisioningContext();
       jdbc.sql("""
@@ -267,7 +306,6 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
               context.subscriptionId(), context.scope(), context.duration(), line.resellerMpnId())
           .update();
     }
-    return cart(cartId);
   }
 
   @Override

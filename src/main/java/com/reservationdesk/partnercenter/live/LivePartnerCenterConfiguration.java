@@ -1,0 +1,96 @@
+package com.reservationdesk.partnercenter.live;
+
+import com.reservationdesk.partnercenter.PartnerProperties;
+import com.reservationdesk.partnercenter.embedded.EmbeddedCatalog;
+import com.reservationdesk.partnercenter.embedded.EmbeddedCatalogProperties;
+import java.net.http.HttpClient;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Live mode ({@code reservation-desk.partner.mode=live}): the Partner Center REST API with the partner's
+ * app registration, OAuth2 client credentials through Spring Security's OAuth2 client. Refuses to
+ * start when a setting is missing, naming it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "live")
+public class LivePartnerCenterConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(LivePartnerCenterConfiguration.class);
+  static final String REGISTRATION_ID = "partner-center";
+  private static final AnonymousAuthenticationToken APP = new AnonymousAuthenticationToken("reservation-desk", "reservation-desk",
+      AuthorityUtils.createAuthorityList("ROLE_APP"));
+
+  @Bean
+  LivePartnerCenter livePartnerCenter(LivePartnerCenterProperties properties, PartnerProperties partner,
+      EmbeddedCatalogProperties priceFile) {
+    List<String> missing = properties.missingSettings();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("Live Partner Center mode (reservation-desk.partner.mode=live) needs " + String.join(", ", missing)
+          + ". Set them in the environment (see README, \"Live Partner Center\"), or run with the embedded Partner Center.");
+    }
+    JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+        .connectTimeout(properties.connectTimeout()).build());
+    http.setReadTimeout(properties.readTimeout());
+
+    ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+        .clientId(properties.clientId())
+        .clientSecret(properties.clientSecret())
+        .tokenUri(properties.effectiveTokenUri())
+        .scope(properties.scope())
+        .build();
+    InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
+    InMemoryOAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+    RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
+    tokenClient.setRestClient(RestClient.builder()
+        .requestFactory(http)
+        .messageConverters(converters -> {
+          converters.clear();
+          converters.add(new FormHttpMessageConverter());
+          converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+        })
+        .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+        .build());
+    AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
+        tokens);
+    manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+        .clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenClient))
+        .build());
+    OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(manager);
+    bearer.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
+    bearer.setPrincipalResolver(request -> APP);
+
+    RestClient rest = RestClient.builder()
+        .requestFactory(http)
+        .requestInterceptor(bearer)
+        .build();
+    PartnerCenterClient client = new PartnerCenterClient(rest, properties,
+        () -> tokens.removeAuthorizedClient(REGISTRATION_ID, APP.getName()), duration -> Thread.sleep(duration.toMillis()));
+    // Partner Center's catalog has no prices: the retail list's, matched on product and SKU id, are shown beside it.
+    EmbeddedCatalog prices = new EmbeddedCatalog(priceFile);
+    log.info("Partner Center: live, {} as app {} of tenant {}", properties.baseUrl(), properties.clientId(), properties.tenantId());
+    return new LivePartnerCenter(client, properties, partner, prices::find);
+  }
+}

@@ -1,0 +1,123 @@
+package com.reservationdesk.partnercenter;
+
+import com.reservationdesk.partnercenter.embedded.DemoDataSeeder;
+import com.reservationdesk.partnercenter.embedded.EmbeddedCatalog;
+import com.reservationdesk.partnercenter.embedded.EmbeddedCatalogProperties;
+import com.reservationdesk.partnercenter.embedded.EmbeddedPartnerCenter;
+import com.reservationdesk.partnercenter.embedded.PartnerCenterIds;
+import com.reservationdesk.pricing.Currencies;
+import com.reservationdesk.pricing.PricingProperties;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The embedded Partner Center outside the app: its own in-memory H2 database (the app's migrations),
+ * the demo data, the configured catalog and currencies, and its {@code @Transactional} methods honoured
+ * as in the app. The fake Partner Center server stands on one; the shared contract suite tests one.
+ */
+public final class StandaloneEmbeddedPartnerCenter {
+
+  private static final AtomicReference<StandardEnvironment> CONFIG = new AtomicReference<>();
+  private static volatile EmbeddedCatalog sharedCatalog;
+
+  private final DataSource dataSource;
+  private final JdbcClient jdbc;
+  private final PartnerCenter partnerCenter;
+  private final EmbeddedCatalog catalog;
+
+  public StandaloneEmbeddedPartnerCenter() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:partner-center-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    h2.setUser("sa");
+    this.dataSource = h2;
+    Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+    Binder config = Binder.get(config());
+    PartnerProperties partner = new PartnerProperties(PartnerProperties.PartnerModel.INDIRECT_PROVIDER, "Fake partner", "embedded", true);
+    Currencies currencies = new Currencies(config.bind("reservation-desk.pricing", PricingProperties.class).get());
+    this.catalog = catalog(config);
+    this.jdbc = JdbcClient.create(h2);
+    DataSourceTransactionManager transactions = new DataSourceTransactionManager(h2);
+    Clock clock = Clock.systemUTC();
+    new DemoDataSeeder(new JdbcTemplate(h2), new TransactionTemplate(transactions), partner, clock).afterPropertiesSet();
+    EmbeddedPartnerCenter target = new EmbeddedPartnerCenter(jdbc, partner, new PartnerCenterIds(), catalog, currencies, clock,
+        Duration.ZERO);
+    ProxyFactory proxy = new ProxyFactory(target);
+    proxy.addInterface(PartnerCenter.class);
+    proxy.addAdvice(new TransactionInterceptor(transactions, new AnnotationTransactionAttributeSource()));
+    this.partnerCenter = (PartnerCenter) proxy.getProxy();
+  }
+
+  /** The adapter, as the app would call it. */
+  public PartnerCenter partnerCenter() {
+    return partnerCenter;
+  }
+
+  public JdbcClient jdbc() {
+    return jdbc;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public EmbeddedCatalog catalog() {
+    return catalog;
+  }
+
+  /** A demo customer by its exact company name. */
+  public Customer customer(String companyName) {
+    return partnerCenter.searchCustomers(CustomerSearchField.COMPANY_NAME, companyName, 5).stream()
+        .filter(c -> c.companyName().equals(companyName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No demo customer " + companyName));
+  }
+
+  /** The app's own configuration (application.yaml), as the app binds it. */
+  private static synchronized StandardEnvironment config() {
+    if (CONFIG.get() == null) {
+      StandardEnvironment environment = new StandardEnvironment();
+      try {
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))
+            .forEach(environment.getPropertySources()::addLast);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      CONFIG.set(environment);
+    }
+    return CONFIG.get();
+  }
+
+  /** The catalog file takes a second to read; every standalone Partner Center shares one copy. */
+  private static synchronized EmbeddedCatalog catalog(Binder config) {
+    if (sharedCatalog == null) {
+      sharedCatalog = new EmbeddedCatalog(catalogProperties());
+    }
+    return sharedCatalog;
+  }
+
+  /** The embedded catalog's properties as the app binds them, for a live adapter's price list in tests. */
+  public static EmbeddedCatalogProperties catalogProperties() {
+    return Binder.get(config()).bindOrCreate("reservation-desk.embedded-catalog", EmbeddedCatalogProperties.class);
+  }
+
+  /** The pricing as configured, for tests that need the app's currencies. */
+  public static Currencies currencies() {
+    return new Currencies(Binder.get(config()).bind("reservation-desk.pricing", PricingProperties.class).get());
+  }
+}
