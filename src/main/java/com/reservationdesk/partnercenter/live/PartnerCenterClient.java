@@ -169,8 +169,10 @@ final class PartnerCenterClient {
             + " (" + CORRELATION_ID + " " + correlationId + ")", e);
       } catch (OAuth2AuthorizationException e) {
         log.warn("No token for Partner Center from {}: {}", properties.effectiveTokenUri(), e.getError().getErrorCode());
+        String why = e.getError().getDescription() == null ? "" : ": " + abbreviate(e.getError().getDescription(), 300);
         throw new PartnerCenterUnavailableException(401, "Microsoft Entra ID gave no token for Partner Center ("
-            + e.getError().getErrorCode() + "): check RESERVATION_DESK_PC_TENANT_ID, _CLIENT_ID and _CLIENT_SECRET", e);
+            + e.getError().getErrorCode() + why + "). Check RESERVATION_DESK_PC_TENANT_ID, RESERVATION_DESK_PC_CLIENT_ID and "
+            + "RESERVATION_DESK_PC_CLIENT_SECRET", e);
       }
       int status = answer.status();
       if (status / 100 == 2) {
@@ -290,6 +292,10 @@ final class PartnerCenterClient {
       path = basePath + path;
     }
     return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
+  }
+
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "…";
   }
 
   private static long millis(long started) {

@@ -1,0 +1,186 @@
+package com.reservationdesk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.reservationdesk.process.PurchaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.reservationdesk.order.OrderService;
+import com.reservationdesk.order.PlacedOrder;
+import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.FakePartnerCenterServer;
+import com.reservationdesk.partnercenter.Order;
+import com.reservationdesk.partnercenter.PartnerCenter;
+import com.reservationdesk.partnercenter.live.LivePartnerCenter;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole app in live mode against the fake Partner Center: the same process, forms' variables and
+ * delegates as on the embedded default, and the fake sees exactly the documented requests, once.
+ */
+@Tag("own-engine")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveModePurchaseTest {
+
+  private final FakePartnerCenterServer fake = new FakePartnerCenterServer();
+  private final ObjectMapper json = new ObjectMapper();
+  private ConfigurableApplicationContext app;
+  private RuntimeService runtime;
+  private TaskService tasks;
+  private IdentityService identity;
+  private String instanceId;
+
+  @BeforeAll
+  void start() {
+    app = new SpringApplicationBuilder(ReservationDeskApplication.class).run(
+        "--server.port=0",
+        "--spring.datasource.url=jdbc:h2:mem:live-mode-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--camunda.bpm.process-engine-name=live-mode-test",
+        "--reservation-desk.partner.mode=live",
+        "--reservation-desk.partner.live.base-url=" + fake.baseUrl(),
+        "--reservation-desk.partner.live.token-uri=" + fake.tokenUri(),
+        "--reservation-desk.partner.live.tenant-id=" + FakePartnerCenterServer.TENANT,
+        "--reservation-desk.partner.live.client-id=" + FakePartnerCenterServer.CLIENT_ID,
+        "--reservation-desk.partner.live.client-secret=" + FakePartnerCenterServer.CLIENT_SECRET);
+    runtime = app.getBean(RuntimeService.class);
+    tasks = app.getBean(TaskService.class);
+    identity = app.getBean(IdentityService.class);
+  }
+
+  @AfterAll
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+    fake.close();
+  }
+
+  @Test
+  void anAgentBuysThroughTheLiveAdapter_andPartnerCenterSeesOneCartAndOneCheckout() throws Exception {
+    assertThat(app.getBean(PartnerCenter.class)).isInstanceOf(LivePartnerCenter.class);
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    assertThat(jdbc.queryForObject("select count(*) from pc_customer", Integer.class)).as("no embedded demo data in live mode").isZero();
+    Customer tailspin = fake.backend().customer("Tailspin Toys");
+
+    instanceId = Jobs.startAs(identity, runtime, "alice", PROCESS_KEY, java.util.Map.of(CUSTOMER_SEARCH, "Tailspin Toys"));
+    runJobs();
+    String subscriptionId = jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
+    complete(task("UserTask_ChooseSubscription"), SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    complete(task("UserTask_FilterReservations"), PRODUCT_TYPE, "vm", REGION, "eastus", SIZE_FILTER, "B2s", TERM, "P1Y",
+        BILLING_PLAN, "upfront");
+    runJobs();
+    JsonNode results = jsonVariable(RESERVATION_RESULTS);
+    assertThat(results.get(0).get("label").asText()).startsWith("Standard_B2s \u00b7 US East \u00b7 1 year");
+    assertThat(variable(PRICE_NOTE).toString()).contains("not your partner price sheet");
+    complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview", RESERVATION, results.get(0).get("value").asText(),
+        QUANTITY, 3);
+    complete(task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
+    String purchaseId = (String) variable(PURCHASE_ID);
+    fake.resetRequests();
+    runJobs();
+
+    task("UserTask_ShowConfirmation");
+    assertThat(variable(ORDER_COUNT)).isEqualTo(1);
+    String orderId = (String) variable(ORDER_NUMBERS);
+    complete(task("UserTask_ShowConfirmation"));
+    assertThat(app.getBean(HistoryService.class).createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getEndActivityId()).isEqualTo("EndEvent_OrderPlaced");
+
+    // Microsoft's side: one order, for the reseller, with the agent's quantity.
+    Order order = fake.backend().partnerCenter().getOrder(tailspin.id(), orderId).orElseThrow();
+    assertThat(order.lineItems()).singleElement().satisfies(line -> {
+      assertThat(line.quantity()).isEqualTo(3);
+      assertThat(line.partnerIdOnRecord()).isEqualTo("4847383");
+      assertThat(line.provisioningContext().subscriptionId()).isEqualTo(subscriptionId);
+    });
+    // Ours: the same order recorded.
+    PlacedOrder placed = app.getBean(OrderService.class).order(orderId).orElseThrow();
+    assertThat(placed.purchaseId()).isEqualTo(purchaseId);
+    assertThat(placed.placedBy()).isEqualTo("alice");
+
+    // What Partner Center saw while the order was placed: exactly the documented requests, once each.
+    String requestId = jdbc.queryForObject("select checkout_request_id from purchase where id = ?", String.class, purchaseId);
+    String customerPath = "/v1/customers/" + tailspin.id();
+    List<LoggedRequest> availabilities = fake.wireMock().findAll(getRequestedFor(urlPathMatching("/v1/products/.*/availabilities")));
+    assertThat(availabilities).singleElement().satisfies(a -> {
+      assertThat(a.queryParameter("country").firstValue()).isEqualTo("US");
+      assertThat(a.queryParameter("reservationScope").firstValue()).isEqualTo("AzurePlan");
+    });
+    String catalogItemId = order.lineItems().get(0).offerId();
+    List<LoggedRequest> carts = fake.wireMock().findAll(postRequestedFor(urlPathEqualTo(customerPath + "/carts")).withRequestBody(
+        equalToJson("""
+            {"lineItems": [{"id": 1, "catalogItemId": "%s", "quantity": 3, "billingCycle": "one_time", "termDuration": "P1Y",
+               "provisioningContext": {"subscriptionId": "%s", "scope": "shared", "duration": "1Year"},
+               "participants": [{"key": "transaction_reseller", "value": "4847383"}]}],
+             "PartnerOnRecordAttestationAccepted": true}""".formatted(catalogItemId, subscriptionId), false, false)));
+    assertThat(carts).hasSize(1);
+    assertThat(fake.wireMock().findAll(postRequestedFor(urlPathMatching(customerPath + "/carts/[^/]+/checkout"))
+        .withHeader("MS-RequestId", equalTo(requestId)))).hasSize(1);
+    assertThat(fake.wireMock().getAllServeEvents()).as("nothing else was sent while ordering").hasSize(3 + countOf("/registrationstatus"));
+  }
+
+  @Test
+  void liveModeWithoutItsSettingsDoesNotStart_andSaysWhichAreMissing() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(ReservationDeskApplication.class).run(
+        "--server.port=0",
+        "--spring.datasource.url=jdbc:h2:mem:live-mode-unset-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--camunda.bpm.process-engine-name=live-mode-unset-test",
+        "--reservation-desk.partner.mode=live",
+        "--reservation-desk.partner.live.tenant-id=" + FakePartnerCenterServer.TENANT))
+        .hasRootCauseMessage("Live Partner Center mode (reservation-desk.partner.mode=live) needs RESERVATION_DESK_PC_CLIENT_ID "
+            + "(reservation-desk.partner.live.client-id), RESERVATION_DESK_PC_CLIENT_SECRET (reservation-desk.partner.live.client-secret). "
+            + "Set them in the environment (see README, \"Live Partner Center\"), or run with the embedded Partner Center.");
+  }
+
+  private int countOf(String pathPart) {
+    return (int) fake.wireMock().getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().contains(pathPart)).count();
+  }
+
+  private void runJobs() {
+    Jobs.runDue(app.getBean(ManagementService.class), instanceId);
+  }
+
+  private Task task(String key) {
+    Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(task).as("the purchase waits at a user task").isNotNull();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(key);
+    return task;
+  }
+
+  private void complete(Task task, Object... nameValues) {
+    Jobs.completeAsAssignee(identity, tasks, task, Jobs.variables(nameValues));
+  }
+
+  private Object variable(String name) {
+    return runtime.getVariable(instanceId, name);
+  }
+
+  private JsonNode jsonVariable(String name) throws Exception {
+    return json.readTree(runtime.getVariable(instanceId, name).toString());
+  }
+}

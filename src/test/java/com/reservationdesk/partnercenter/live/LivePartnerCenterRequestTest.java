@@ -1,0 +1,306 @@
+package com.reservationdesk.partnercenter.live;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.reservationdesk.partnercenter.Availability;
+import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.Cart;
+import com.reservationdesk.partnercenter.CartLineItem;
+import com.reservationdesk.partnercenter.CartRequest;
+import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.CustomerSearchField;
+import com.reservationdesk.partnercenter.ErrorCode;
+import com.reservationdesk.partnercenter.FakePartnerCenterServer;
+import com.reservationdesk.partnercenter.InventoryContext;
+import com.reservationdesk.partnercenter.PartnerCenterException;
+import com.reservationdesk.partnercenter.PartnerCenterUnavailableException;
+import com.reservationdesk.partnercenter.ProvisioningContext;
+import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.Subscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * What the live adapter sends, exactly as documented (paths, query parameters, headers, bodies), and how
+ * it behaves when Partner Center or Microsoft Entra ID answer with an error, throttle, or do not answer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
+class LivePartnerCenterRequestTest {
+
+  private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+  private final FakePartnerCenterServer fake = new FakePartnerCenterServer();
+  private final LivePartnerCenter live = LiveAdapters.connect(fake);
+  private final Customer tailspin = fake.backend().customer("Tailspin Toys");
+  private final Customer contoso = fake.backend().customer("Contoso Ltd");
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    fake.resetRequests();
+  }
+
+  @AfterAll
+  void stop() {
+    fake.close();
+  }
+
+  @Test
+  void everyCallCarriesTheDocumentedHeaders_andATokenFromTheClientCredentialsGrant() {
+    LivePartnerCenter fresh = LiveAdapters.connect(fake);
+    fresh.getCustomer(contoso.id());
+    fresh.getSubscriptions(contoso.id());
+
+    fake.wireMock().verify(exactly(1), postRequestedFor(urlPathEqualTo("/" + FakePartnerCenterServer.TENANT + "/oauth2/v2.0/token"))
+        .withRequestBody(containing("grant_type=client_credentials"))
+        .withRequestBody(containing("client_id=" + FakePartnerCenterServer.CLIENT_ID))
+        .withRequestBody(containing("scope=https%3A%2F%2Fapi.partnercenter.microsoft.com%2F.default")));
+    List<LoggedRequest> calls = fake.wireMock().findAll(getRequestedFor(urlPathMatching("/v1/customers/.*")));
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(0).getUrl()).isEqualTo("/v1/customers/" + contoso.id());
+    assertThat(calls.get(1).getUrl()).isEqualTo("/v1/customers/" + contoso.id() + "/subscriptions");
+    assertThat(calls).allSatisfy(call -> {
+      assertThat(call.getHeader("Authorization")).startsWith("Bearer fake-access-token-");
+      assertThat(call.getHeader("MS-RequestId")).matches(GUID);
+      assertThat(call.getHeader("MS-CorrelationId")).matches(GUID);
+      assertThat(call.getHeader("X-Locale")).isEqualTo("en-US");
+      assertThat(call.getHeader("Accept")).isEqualTo("application/json");
+    });
+    assertThat(calls.get(0).getHeader("MS-RequestId")).isNotEqualTo(calls.get(1).getHeader("MS-RequestId"));
+    assertThat(calls.get(0).getHeader("Authorization")).isEqualTo(calls.get(1).getHeader("Authorization"));
+  }
+
+  @Test
+  void customerSearchSendsTheDocumentedFilter_andFollowsContinuationTokens() {
+    assertThat(live.searchCustomers(CustomerSearchField.COMPANY_NAME, "Litware", 50)).hasSize(9);
+    fake.wireMock().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/customers"))
+        .withQueryParam("filter", equalTo("{\"Field\":\"CompanyName\",\"Value\":\"Litware\",\"Operator\":\"starts_with\"}"))
+        .withQueryParam("size", equalTo("50")));
+
+    fake.resetRequests();
+    assertThat(live.searchCustomers(CustomerSearchField.DOMAIN, "", 25)).hasSize(25);
+    List<LoggedRequest> pages = fake.wireMock().findAll(getRequestedFor(urlPathEqualTo("/v1/customers")));
+    assertThat(pages).hasSize(3);
+    assertThat(pages.get(0).getHeader("MS-ContinuationToken")).isNull();
+    assertThat(pages.get(0).queryParameter("filter").isPresent()).isFalse();
+    assertThat(pages.subList(1, 3)).allSatisfy(page -> {
+      assertThat(page.getHeader("MS-ContinuationToken")).isNotBlank();
+      assertThat(page.queryParameter("seekOperation").firstValue()).isEqualTo("next");
+    });
+  }
+
+  @Test
+  void aReservationCartLineIsSentAsDocumented_withTheResellerAsParticipant() {
+    ReservationSku d4s = fake.backend().catalog().skus().stream()
+        .filter(s -> s.vmSize() != null && s.vmSize().armSkuName().equals("Standard_D4s_v5") && s.armRegionName().equals("westeurope")
+            && s.termDuration().equals("P1Y")).findFirst().orElseThrow();
+    Availability availability = live.getAvailability("US", d4s.productId(), d4s.skuId());
+    fake.wireMock().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/products/" + d4s.productId() + "/skus/" + d4s.skuId()
+        + "/availabilities")).withQueryParam("country", equalTo("US")).withQueryParam("reservationScope", equalTo("AzurePlan")));
+    String subscription = azureSubscription(tailspin);
+
+    Cart cart = live.createCart(tailspin.id(), new CartRequest(List.of(new CartLineItem(0, availability.catalogItemId(), 2,
+        BillingPlan.UPFRONT.billingCycle(), "P1Y", new ProvisioningContext(subscription, "shared", "1Year"), "4847383")), true));
+
+    fake.wireMock().verify(exactly(1), postRequestedFor(urlPathEqualTo("/v1/customers/" + tailspin.id() + "/carts"))
+        .withHeader("Content-Type", containing("application/json"))
+        .withRequestBody(equalToJson("""
+            {"lineItems": [{
+               "id": 0,
+               "catalogItemId": "%s",
+               "quantity": 2,
+               "billingCycle": "one_time",
+               "termDuration": "P1Y",
+               "provisioningContext": {"subscriptionId": "%s", "scope": "shared", "duration": "1Year"},
+               "participants": [{"key": "transaction_reseller", "value": "4847383"}]
+             }],
+             "PartnerOnRecordAttestationAccepted": true}""".formatted(availability.catalogItemId(), subscription), false, false)));
+    assertThat(cart.lineItems()).singleElement().satisfies(l -> assertThat(l.resellerMpnId()).isEqualTo("4847383"));
+  }
+
+  @Test
+  void aDirectBillCartHasNoParticipantsAndNoAttestation() {
+    ReservationSku sku = fake.backend().catalog().skus().get(0);
+    Availability availability = live.getAvailability("US", sku.productId(), sku.skuId());
+    String subscription = azureSubscription(contoso);
+    live.createCart(contoso.id(), new CartRequest(List.of(new CartLineItem(0, availability.catalogItemId(), 1, "one_time",
+        sku.termDuration(), new ProvisioningContext(subscription, "single", ProvisioningContext.durationOf(sku.termDuration())), null)),
+        false));
+    LoggedRequest request = fake.wireMock().findAll(postRequestedFor(urlPathEqualTo("/v1/customers/" + contoso.id() + "/carts"))).get(0);
+    assertThat(request.getBodyAsString()).doesNotContain("participants").doesNotContain("PartnerOnRecordAttestationAccepted")
+        .contains("\"scope\":\"single\"");
+  }
+
+  @Test
+  void checkoutSendsTheCallersRequestId_andA401FetchesOneNewTokenAndSendsTheSameRequestAgain() {
+    Cart cart = tailspinCart();
+    String requestId = UUID.randomUUID().toString();
+    int tokensBefore = fake.tokensIssued();
+    fake.revokeTokens();
+
+    var result = live.checkout(tailspin.id(), cart.id(), requestId);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(fake.tokensIssued()).isEqualTo(tokensBefore + 1);
+    List<LoggedRequest> checkouts = fake.wireMock().findAll(postRequestedFor(
+        urlPathEqualTo("/v1/customers/" + tailspin.id() + "/carts/" + cart.id() + "/checkout")));
+    assertThat(checkouts).hasSize(2).allSatisfy(c -> assertThat(c.getHeader("MS-RequestId")).isEqualTo(requestId));
+    assertThat(checkouts.get(0).getHeader("MS-CorrelationId")).isNotEqualTo(checkouts.get(1).getHeader("MS-CorrelationId"));
+    assertThat(fake.backend().partnerCenter().getOrder(tailspin.id(), result.orders().get(0).id())).isPresent();
+
+    // A token Partner Center keeps refusing is not asked for forever: one new token, then the error.
+    fake.wireMock().stubFor(get(urlPathEqualTo("/v1/relationships")).atPriority(1).willReturn(aResponse().withStatus(401)));
+    assertThatThrownBy(live::getIndirectResellers).isInstanceOfSatisfying(PartnerCenterException.class, e -> {
+      assertThat(e.httpStatus()).isEqualTo(401);
+      assertThat(ErrorCode.agentCanAct(e.code())).isFalse();
+    });
+    fake.wireMock().verify(exactly(2), getRequestedFor(urlPathEqualTo("/v1/relationships")));
+  }
+
+  @Test
+  void aThrottledCallWaitsForRetryAfter_andRepeatsTheSameRequest() {
+    fake.wireMock().stubFor(post(urlPathEqualTo("/v1/extensions/product/checkinventory")).atPriority(1)
+        .inScenario("throttled").whenScenarioStateIs(STARTED).willSetStateTo("served")
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+    ReservationSku closed = fake.backend().catalog().skus().stream().filter(s -> s.vmSize() != null
+        && s.vmSize().armSkuName().equals("Standard_D4s_v3") && s.armRegionName().equals("westeurope")).findFirst().orElseThrow();
+    String subscription = azureSubscription(contoso);
+    long started = System.nanoTime();
+
+    var results = live.checkInventory("US", new InventoryContext(contoso.id(), subscription, "westeurope"), List.of(closed.key()));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(results).singleElement().satisfies(r -> assertThat(r.isRestricted()).isTrue());
+    List<LoggedRequest> calls = fake.wireMock().findAll(postRequestedFor(urlPathEqualTo("/v1/extensions/product/checkinventory"))
+        .withQueryParam("country", equalTo("US"))
+        .withRequestBody(equalToJson("""
+            {"TargetItems": [{"ProductId": "%s", "SkuId": "%s"}],
+             "InventoryContext": {"customerId": "%s", "azureSubscriptionId": "%s", "armRegionName": "westeurope"}}"""
+            .formatted(closed.productId(), closed.skuId(), contoso.id(), subscription), false, false)));
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(1).getHeader("MS-RequestId")).isEqualTo(calls.get(0).getHeader("MS-RequestId"));
+
+    // A Retry-After longer than a call should wait is left to the job's retry.
+    fake.resetRequests();
+    fake.wireMock().stubFor(get(urlPathEqualTo("/v1/relationships")).atPriority(1)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+    assertThatThrownBy(live::getIndirectResellers).isInstanceOfSatisfying(PartnerCenterUnavailableException.class,
+        e -> assertThat(e.getMessage()).contains("throttling").contains("120 s"));
+    fake.wireMock().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/relationships")));
+  }
+
+  @Test
+  void serverErrorsAndSilenceAreTechnical_conflictsAreInProgress() {
+    fake.wireMock().stubFor(get(urlPathEqualTo("/v1/relationships")).atPriority(1).willReturn(aResponse().withStatus(500)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"code\": 800003, \"description\": \"Unexpected service error\", \"data\": [], \"source\": \"PartnerFD\"}")));
+    assertThatThrownBy(live::getIndirectResellers).isInstanceOfSatisfying(PartnerCenterException.class, e -> {
+      assertThat(e.httpStatus()).isEqualTo(500);
+      assertThat(e.code()).isEqualTo("800003");
+      assertThat(ErrorCode.agentCanAct(e.code())).isFalse();
+    });
+
+    fake.resetRequests();
+    fake.wireMock().stubFor(get(urlPathEqualTo("/v1/relationships")).atPriority(1).willReturn(aResponse().withStatus(503)
+        .withBody("<html>Service Unavailable</html>")));
+    assertThatThrownBy(live::getIndirectResellers).isInstanceOfSatisfying(PartnerCenterUnavailableException.class,
+        e -> assertThat(e.httpStatus()).isEqualTo(503));
+
+    fake.resetRequests();
+    Cart cart = tailspinCart();
+    fake.wireMock().stubFor(post(urlPathMatching("/v1/customers/.*/checkout")).atPriority(1).willReturn(aResponse().withStatus(409)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"code\": \"800060\", \"description\": \"Order in progress\", \"data\": [], \"source\": \"PartnerFD\"}")));
+    assertThatThrownBy(() -> live.checkout(tailspin.id(), cart.id(), UUID.randomUUID().toString()))
+        .isInstanceOfSatisfying(PartnerCenterException.class, e -> assertThat(ErrorCode.inProgress(e.code())).isTrue());
+
+    fake.resetRequests();
+    LivePartnerCenter impatient = LiveAdapters.connect(LiveAdapters.properties(fake, FakePartnerCenterServer.CLIENT_SECRET,
+        Duration.ofMillis(300)));
+    impatient.getIndirectResellers(); // the token, and a first answer in time
+    fake.wireMock().stubFor(get(urlPathEqualTo("/v1/relationships")).atPriority(1).willReturn(aResponse().withFixedDelay(2_000)
+        .withStatus(200).withBody("{\"items\": []}")));
+    assertThatThrownBy(impatient::getIndirectResellers).isInstanceOfSatisfying(PartnerCenterUnavailableException.class,
+        e -> assertThat(e.getMessage()).startsWith("Partner Center did not answer GET /relationships"));
+  }
+
+  @Test
+  void registrationAndItsStatusAreTheDocumentedCalls() {
+    Subscription plan = live.getSubscriptions(contoso.id()).stream().filter(Subscription::isAzurePlan).findFirst().orElseThrow();
+    String subscription = live.getAzureEntitlements(contoso.id(), plan.id()).get(0).subscriptionId();
+    live.registerForReservations(contoso.id(), subscription);
+    live.getRegistrationStatus(contoso.id(), subscription);
+    fake.wireMock().verify(exactly(1), postRequestedFor(urlPathEqualTo("/v1/customers/" + contoso.id() + "/subscriptions/"
+        + subscription + "/registrations")).withRequestBody(absent()));
+    fake.wireMock().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/customers/" + contoso.id() + "/subscriptions/"
+        + subscription + "/registrationstatus")));
+    fake.wireMock().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/customers/" + contoso.id() + "/subscriptions/"
+        + plan.id() + "/azureEntitlements")));
+    live.getIndirectResellers();
+    fake.wireMock().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/relationships"))
+        .withQueryParam("relationship_type", equalTo("IsIndirectCloudSolutionProviderOf"))
+        .withHeader("MS-ContinuationToken", absent())
+        .withRequestBody(absent()));
+  }
+
+  @Test
+  void wrongCredentialsGiveNoTokenAndAClearMessage_andNoSecretOrTokenIsEverLogged(CapturedOutput output) {
+    LivePartnerCenter wrong = LiveAdapters.connect(LiveAdapters.properties(fake, "not-the-secret", Duration.ofSeconds(5)));
+    assertThatThrownBy(() -> wrong.getCustomer(contoso.id())).isInstanceOfSatisfying(PartnerCenterUnavailableException.class,
+        e -> assertThat(e.getMessage()).contains("invalid_client").contains("RESERVATION_DESK_PC_CLIENT_SECRET"));
+    live.searchCustomers(CustomerSearchField.COMPANY_NAME, "Contoso", 5);
+    tailspinCart();
+    assertThat(output.getAll()).contains("Partner Center POST /customers/{customerId}/carts -> 201")
+        .doesNotContain(FakePartnerCenterServer.CLIENT_SECRET).doesNotContain("not-the-secret")
+        .doesNotContain("fake-access-token-").doesNotContain("Contoso").doesNotContain("catalogItemId");
+  }
+
+  @Test
+  void liveModeRefusesToStartWithoutItsSettings_namingThem() {
+    var incomplete = new LivePartnerCenterProperties(java.net.URI.create(fake.baseUrl()), "", FakePartnerCenterServer.CLIENT_ID, null, null,
+        "scope", "en-US", "AzurePlan", Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(30), 100);
+    assertThatThrownBy(() -> LiveAdapters.connect(incomplete)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("RESERVATION_DESK_PC_TENANT_ID").hasMessageContaining("RESERVATION_DESK_PC_CLIENT_SECRET")
+        .message().doesNotContain("RESERVATION_DESK_PC_CLIENT_ID ");
+    assertThat(incomplete.toString()).doesNotContain("null").contains("clientSecret=(none)");
+  }
+
+  private Cart tailspinCart() {
+    ReservationSku sku = fake.backend().catalog().skus().stream().filter(s -> s.vmSize() != null
+        && s.vmSize().armSkuName().equals("Standard_B2s") && s.armRegionName().equals("eastus") && s.termDuration().equals("P1Y"))
+        .findFirst().orElseThrow();
+    Availability availability = live.getAvailability("US", sku.productId(), sku.skuId());
+    return live.createCart(tailspin.id(), new CartRequest(List.of(new CartLineItem(0, availability.catalogItemId(), 1, "one_time", "P1Y",
+        new ProvisioningContext(azureSubscription(tailspin), "shared", "1Year"), "4847383")), true));
+  }
+
+  private String azureSubscription(Customer customer) {
+    Subscription plan = fake.backend().partnerCenter().getSubscriptions(customer.id()).stream().filter(Subscription::isAzurePlan)
+        .findFirst().orElseThrow();
+    return fake.backend().partnerCenter().getAzureEntitlements(customer.id(), plan.id()).get(0).subscriptionId();
+  }
+}
