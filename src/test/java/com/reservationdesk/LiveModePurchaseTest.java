@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.reservationdesk.order.OrderService;
 import com.reservationdesk.order.PlacedOrder;
@@ -46,7 +45,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LiveModePurchaseTest {
 
   private final FakePartnerCenterServer fake = new FakePartnerCenterServer();
-  private final ObjectMapper json = new ObjectMapper();
   private ConfigurableApplicationContext app;
   private RuntimeService runtime;
   private TaskService tasks;
@@ -162,25 +160,26 @@ class LiveModePurchaseTest {
   }
 
   private void runJobs() {
-    Jobs.runDue(app.getBean(ManagementService.class), instanceId);
+    driver().runJobs();
   }
 
   private Task task(String key) {
-    Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
-    assertThat(task).as("the purchase waits at a user task").isNotNull();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo(key);
-    return task;
+    return driver().task(key);
   }
 
   private void complete(Task task, Object... nameValues) {
-    Jobs.completeAsAssignee(identity, tasks, task, Jobs.variables(nameValues));
+    driver().complete(task, nameValues);
   }
 
   private Object variable(String name) {
-    return runtime.getVariable(instanceId, name);
+    return driver().variable(name);
   }
 
-  private JsonNode jsonVariable(String name) throws Exception {
-    return json.readTree(runtime.getVariable(instanceId, name).toString());
+  private JsonNode jsonVariable(String name) {
+    return driver().jsonVariable(name);
+  }
+
+  private PurchaseDriver driver() {
+    return new PurchaseDriver(runtime, tasks, identity, app.getBean(ManagementService.class), instanceId);
   }
 }

@@ -228,26 +228,27 @@ class PurchaseEndToEndTest {
     return jdbc.queryForObject("select customer_id from purchase where id = ?", String.class, purchaseId);
   }
 
+  private PurchaseDriver driver() {
+    return new PurchaseDriver(runtime, tasks, identity, management, instanceId);
+  }
+
   private void runJobs() {
-    Jobs.runDue(management, instanceId);
+    driver().runJobs();
   }
 
   private Task task(String key) {
-    Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
-    assertThat(task).as("the purchase waits at a user task").isNotNull();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo(key);
-    return task;
+    return driver().task(key);
   }
 
   private void complete(Task task, Object... nameValues) {
-    Jobs.completeAsAssignee(identity, tasks, task, Jobs.variables(nameValues));
+    driver().complete(task, nameValues);
   }
 
   private Object variable(String name) {
-    return runtime.getVariable(instanceId, name);
+    return driver().variable(name);
   }
 
-  private JsonNode jsonVariable(String name) throws Exception {
-    return json.readTree(runtime.getVariable(instanceId, name).toString());
+  private JsonNode jsonVariable(String name) {
+    return driver().jsonVariable(name);
   }
 }

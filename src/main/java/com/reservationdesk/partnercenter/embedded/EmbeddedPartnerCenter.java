@@ -269,13 +269,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Cart updateCart(String customerId, String cartId, CartRequest request) {
     Customer customer = requireCustomer(customerId);
-    CartState state = jdbc.sql("select status, checkout_request_id, attestation_accepted, expires_at from pc_cart "
-            + "where id = ? and customer_id = ? for update")
-        .params(cartId, customer.id())
-        .query((rs, row) -> new CartState(rs.getString("status"), rs.getString("checkout_request_id"),
-            rs.getBoolean("attestation_accepted"), instant(rs, "expires_at")))
-        .optional()
-        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "cart " + cartId));
+    CartState state = lockCart(customer, cartId);
     if ("Ordered".equals(state.status())) {
       throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
     }
@@ -321,13 +315,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         return new CheckoutResult(ordersOfCart(checkedOut.get()), List.of());
       }
     }
-    CartState state = jdbc.sql("select status, checkout_request_id, attestation_accepted, expires_at from pc_cart "
-            + "where id = ? and customer_id = ? for update")
-        .params(cartId, customer.id())
-        .query((rs, row) -> new CartState(rs.getString("status"), rs.getString("checkout_request_id"),
-            rs.getBoolean("attestation_accepted"), instant(rs, "expires_at")))
-        .optional()
-        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "cart " + cartId));
+    CartState state = lockCart(customer, cartId);
     if ("Ordered".equals(state.status())) {
       throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
     }
@@ -528,6 +516,16 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
       return (armRegionName == null || sku.isGlobal() || armRegionName.equalsIgnoreCase(sku.armRegionName()))
           && skuPattern.matcher(sku.displayName()).matches();
     }
+  }
+
+  private CartState lockCart(Customer customer, String cartId) {
+    return jdbc.sql("select status, checkout_request_id, attestation_accepted, expires_at from pc_cart "
+            + "where id = ? and customer_id = ? for update")
+        .params(cartId, customer.id())
+        .query((rs, row) -> new CartState(rs.getString("status"), rs.getString("checkout_request_id"),
+            rs.getBoolean("attestation_accepted"), instant(rs, "expires_at")))
+        .optional()
+        .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "cart " + cartId));
   }
 
   private record CartState(String status, String checkoutRequestId, boolean attestationAccepted, Instant expiresAt) {}
