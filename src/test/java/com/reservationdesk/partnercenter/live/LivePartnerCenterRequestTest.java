@@ -249,6 +249,36 @@ class LivePartnerCenterRequestTest {
   }
 
   @Test
+  void aPartlyFailedCheckoutGivesTheOrdersAndTheOrderErrors() {
+    Cart cart = tailspinCart();
+    fake.wireMock().stubFor(post(urlPathMatching("/v1/customers/.*/checkout")).atPriority(1).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("""
+            {"orders": [{"id": "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1", "alternateId": "0a3624c6e47d", "referenceCustomerId": "%s",
+                         "billingCycle": "one_time", "status": "pending", "currencyCode": "USD",
+                         "creationDate": "2026-11-24T08:00:00.1234567Z",
+                         "lineItems": [{"lineItemNumber": 0, "offerId": "DZH318Z0BQ36:004G:DZH318Z08C0S", "quantity": 2,
+                                        "termDuration": "P1Y", "partnerIdOnRecord": "4847383",
+                                        "provisioningContext": {"subscriptionId": "1c461a25", "scope": "shared", "duration": "1Year"}}]}],
+             "orderErrors": [{"orderGroupId": "1", "code": 800017, "description": "Quantity not available for this catalog item"}]}
+            """.formatted(tailspin.id()))));
+    var result = live.checkout(tailspin.id(), cart.id(), UUID.randomUUID().toString());
+    assertThat(result.orders()).singleElement().satisfies(order -> {
+      assertThat(order.id()).isEqualTo("311qiN8iFwkv-XARWMvXRYAwYKMACVqv1");
+      assertThat(order.creationDate()).isEqualTo(java.time.Instant.parse("2026-11-24T08:00:00.1234567Z"));
+      assertThat(order.lineItems()).singleElement().satisfies(line -> {
+        assertThat(line.quantity()).isEqualTo(2);
+        assertThat(line.partnerIdOnRecord()).isEqualTo("4847383");
+        assertThat(line.provisioningContext()).isEqualTo(new ProvisioningContext("1c461a25", "shared", "1Year"));
+      });
+    });
+    assertThat(result.orderErrors()).singleElement().satisfies(error -> {
+      assertThat(error.orderGroupId()).isEqualTo("1");
+      assertThat(error.code()).isEqualTo("800017");
+      assertThat(ErrorCode.agentCanAct(error.code())).isTrue();
+    });
+  }
+
+  @Test
   void registrationAndItsStatusAreTheDocumentedCalls() {
     Subscription plan = live.getSubscriptions(contoso.id()).stream().filter(Subscription::isAzurePlan).findFirst().orElseThrow();
     String subscription = live.getAzureEntitlements(contoso.id(), plan.id()).get(0).subscriptionId();
