@@ -92,6 +92,10 @@ class LiveModePurchaseTest {
         BILLING_PLAN, "upfront");
     runJobs();
     JsonNode results = jsonVariable(RESERVATION_RESULTS);
+    // The catalog was read once (ahead of the search, or by it), not once per search.
+    assertThat(fake.wireMock().findAll(getRequestedFor(urlPathEqualTo("/v1/products"))
+        .withQueryParam("targetView", equalTo("AzureReservationsVM")).withQueryParam("country", equalTo("US"))
+        .withQueryParam("reservationScope", equalTo("AzurePlan")))).hasSize(1);
     assertThat(results.get(0).get("label").asText()).startsWith("Standard_B2s \u00b7 US East \u00b7 1 year");
     assertThat(variable(PRICE_NOTE).toString()).contains("not your partner price sheet");
     complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview", RESERVATION, results.get(0).get("value").asText(),
