@@ -63,7 +63,8 @@ class LiveModePurchaseTest {
         "--reservation-desk.partner.live.token-uri=" + fake.tokenUri(),
         "--reservation-desk.partner.live.tenant-id=" + FakePartnerCenterServer.TENANT,
         "--reservation-desk.partner.live.client-id=" + FakePartnerCenterServer.CLIENT_ID,
-        "--reservation-desk.partner.live.client-secret=" + FakePartnerCenterServer.CLIENT_SECRET);
+        "--reservation-desk.partner.live.client-secret=" + FakePartnerCenterServer.CLIENT_SECRET,
+        "--reservation-desk.partner.live.health-interval=PT0S");
     runtime = app.getBean(RuntimeService.class);
     tasks = app.getBean(TaskService.class);
     identity = app.getBean(IdentityService.class);
@@ -143,6 +144,33 @@ class LiveModePurchaseTest {
     assertThat(fake.wireMock().findAll(postRequestedFor(urlPathMatching(customerPath + "/carts/[^/]+/checkout"))
         .withHeader("MS-RequestId", equalTo(requestId)))).hasSize(1);
     assertThat(fake.wireMock().getAllServeEvents()).as("nothing else was sent while ordering").hasSize(3 + countOf("/registrationstatus"));
+  }
+
+  @Test
+  void healthSaysWhetherPartnerCenterAnswers_withoutTakingTheNodeOutOfTheLoadBalancer() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    assertThat(get.apply("/actuator/health").statusCode()).isEqualTo(200);
+    var outage = fake.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/customers"))
+        .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+    try {
+      var health = get.apply("/actuator/health");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).contains("\"DOWN\"");
+      assertThat(get.apply("/actuator/health/readiness").statusCode()).as("Microsoft away is no reason to leave the load balancer")
+          .isEqualTo(200);
+    } finally {
+      fake.wireMock().removeStub(outage);
+    }
+    assertThat(get.apply("/actuator/health").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -77,6 +77,11 @@ public class LivePartnerCenter implements PartnerCenter {
     this.retailPrices = retailPrices;
   }
 
+  /** A cheap authenticated call ({@code GET /customers?size=1}): proves the token and the API answer. */
+  void ping() {
+    client.send(call(GET, "/customers").query("size", 1));
+  }
+
   @Override
   public Optional<Customer> getCustomer(String customerId) {
     try {

@@ -93,4 +93,11 @@ public class LivePartnerCenterConfiguration {
     log.info("Partner Center: live, {} as app {} of tenant {}", properties.baseUrl(), properties.clientId(), properties.tenantId());
     return new LivePartnerCenter(client, properties, partner, prices::find);
   }
+
+  @Bean
+  PartnerCenterHealthIndicator partnerCenterHealthIndicator(LivePartnerCenter partnerCenter, java.time.Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${reservation-desk.partner.live.health-interval:PT5M}")
+      java.time.Duration interval) {
+    return new PartnerCenterHealthIndicator(partnerCenter, interval, clock);
+  }
 }

@@ -219,8 +219,8 @@ final class PartnerCenterClient {
       return PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, call.describe());
     }
     if (status >= 500 || status == 408) {
-      return new PartnerCenterUnavailableException(status, "Partner Center failed " + call.describe() + " with HTTP " + status
-          + " (" + CORRELATION_ID + " " + correlationId + ")", null);
+      return new PartnerCenterUnavailableException(status, "Partner Center failed " + call.describe() + " ("
+          + CORRELATION_ID + " " + correlationId + ")", null);
     }
     if (status == 401 || status == 403) {
       return new PartnerCenterException(status, String.valueOf(status), "Partner Center refused the app's token for "
