@@ -147,6 +147,29 @@ class LiveModePurchaseTest {
   }
 
   @Test
+  void partnerCenterFailingDuringAFormSubmission_keepsTheTaskOpenWithASentence() throws Exception {
+    Customer contoso = fake.backend().customer("Contoso Ltd");
+    instanceId = Jobs.startAs(identity, runtime, "alice", PROCESS_KEY, java.util.Map.of(CUSTOMER_SEARCH, "Contoso Ltd"));
+    runJobs();
+    Task choose = task("UserTask_ChooseSubscription");
+    String subscriptionId = jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
+    var outage = fake.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            urlPathEqualTo("/v1/customers/" + contoso.id() + "/subscriptions"))
+        .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+    try {
+      // As Tasklist submits it: the check after the form calls Partner Center, which fails.
+      assertThatThrownBy(() -> complete(choose, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId))
+          .hasMessageStartingWith("Partner Center failed; try again in a minute (GET /customers/{customerId}/subscriptions, "
+              + "MS-CorrelationId ");
+    } finally {
+      fake.wireMock().removeStub(outage);
+    }
+    assertThat(task("UserTask_ChooseSubscription").getId()).as("nothing changed: the same task is open").isEqualTo(choose.getId());
+    complete(choose, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    task("UserTask_FilterReservations");
+  }
+
+  @Test
   void healthSaysWhetherPartnerCenterAnswers_withoutTakingTheNodeOutOfTheLoadBalancer() throws Exception {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");

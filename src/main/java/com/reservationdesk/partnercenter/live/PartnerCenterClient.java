@@ -165,8 +165,8 @@ final class PartnerCenterClient {
       } catch (ResourceAccessException e) {
         log.warn("Partner Center {} did not answer after {} ms: {} ({} {}, {} {})", call.describe(), millis(started),
             rootMessage(e), REQUEST_ID, requestId, CORRELATION_ID, correlationId);
-        throw new PartnerCenterUnavailableException(0, "Partner Center did not answer " + call.describe() + ": " + rootMessage(e)
-            + " (" + CORRELATION_ID + " " + correlationId + ")", e);
+        throw new PartnerCenterUnavailableException(0, "Partner Center did not answer in time; try again in a minute ("
+            + call.describe() + ": " + rootMessage(e) + ", " + CORRELATION_ID + " " + correlationId + ")", e);
       } catch (OAuth2AuthorizationException e) {
         log.warn("No token for Partner Center from {}: {}", properties.effectiveTokenUri(), e.getError().getErrorCode());
         String why = e.getError().getDescription() == null ? "" : ": " + abbreviate(e.getError().getDescription(), 300);
@@ -200,8 +200,8 @@ final class PartnerCenterClient {
           pause(wait);
           continue;
         }
-        throw new PartnerCenterUnavailableException(429, "Partner Center is throttling " + call.describe()
-            + " (Retry-After " + wait.toSeconds() + " s, " + throttled + " waits already)", null);
+        throw new PartnerCenterUnavailableException(429, "Partner Center is busy (throttling); try again in a minute ("
+            + call.describe() + ": Retry-After " + wait.toSeconds() + " s, " + throttled + " waits already)", null);
       }
       throw error(call, answer, correlationId);
     }
@@ -219,8 +219,8 @@ final class PartnerCenterClient {
       return PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, call.describe());
     }
     if (status >= 500 || status == 408) {
-      return new PartnerCenterUnavailableException(status, "Partner Center failed " + call.describe() + " ("
-          + CORRELATION_ID + " " + correlationId + ")", null);
+      return new PartnerCenterUnavailableException(status, "Partner Center failed; try again in a minute (" + call.describe()
+          + ", " + CORRELATION_ID + " " + correlationId + ")", null);
     }
     if (status == 401 || status == 403) {
       return new PartnerCenterException(status, String.valueOf(status), "Partner Center refused the app's token for "

@@ -245,7 +245,7 @@ class LivePartnerCenterRequestTest {
     fake.wireMock().stubFor(get(urlPathEqualTo("/v1/relationships")).atPriority(1).willReturn(aResponse().withFixedDelay(2_000)
         .withStatus(200).withBody("{\"items\": []}")));
     assertThatThrownBy(impatient::getIndirectResellers).isInstanceOfSatisfying(PartnerCenterUnavailableException.class,
-        e -> assertThat(e.getMessage()).startsWith("Partner Center did not answer GET /relationships"));
+        e -> assertThat(e.getMessage()).startsWith("Partner Center did not answer in time; try again in a minute (GET /relationships: "));
   }
 
   @Test
