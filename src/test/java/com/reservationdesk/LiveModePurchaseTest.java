@@ -86,30 +86,31 @@ class LiveModePurchaseTest {
     Customer tailspin = fake.backend().customer("Tailspin Toys");
 
     instanceId = Jobs.startAs(identity, runtime, "alice", PROCESS_KEY, java.util.Map.of(CUSTOMER_SEARCH, "Tailspin Toys"));
-    runJobs();
-    String subscriptionId = jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
-    complete(task("UserTask_ChooseSubscription"), SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
-    complete(task("UserTask_FilterReservations"), PRODUCT_TYPE, "vm", REGION, "eastus", SIZE_FILTER, "B2s", TERM, "P1Y",
+    PurchaseDriver purchase = driver();
+    purchase.runJobs();
+    String subscriptionId = purchase.jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
+    purchase.complete(purchase.task("UserTask_ChooseSubscription"), SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    purchase.complete(purchase.task("UserTask_FilterReservations"), PRODUCT_TYPE, "vm", REGION, "eastus", SIZE_FILTER, "B2s", TERM, "P1Y",
         BILLING_PLAN, "upfront");
-    runJobs();
-    JsonNode results = jsonVariable(RESERVATION_RESULTS);
+    purchase.runJobs();
+    JsonNode results = purchase.jsonVariable(RESERVATION_RESULTS);
     // The catalog was read once (ahead of the search, or by it), not once per search.
     assertThat(fake.wireMock().findAll(getRequestedFor(urlPathEqualTo("/v1/products"))
         .withQueryParam("targetView", equalTo("AzureReservationsVM")).withQueryParam("country", equalTo("US"))
         .withQueryParam("reservationScope", equalTo("AzurePlan")))).hasSize(1);
     assertThat(results.get(0).get("label").asText()).startsWith("Standard_B2s \u00b7 US East \u00b7 1 year");
-    assertThat(variable(PRICE_NOTE).toString()).contains("not your partner price sheet");
-    complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview", RESERVATION, results.get(0).get("value").asText(),
+    assertThat(purchase.variable(PRICE_NOTE).toString()).contains("not your partner price sheet");
+    purchase.complete(purchase.task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview", RESERVATION, results.get(0).get("value").asText(),
         QUANTITY, 3);
-    complete(task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
-    String purchaseId = (String) variable(PURCHASE_ID);
+    purchase.complete(purchase.task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
+    String purchaseId = (String) purchase.variable(PURCHASE_ID);
     fake.resetRequests();
-    runJobs();
+    purchase.runJobs();
 
-    task("UserTask_ShowConfirmation");
-    assertThat(variable(ORDER_COUNT)).isEqualTo(1);
-    String orderId = (String) variable(ORDER_NUMBERS);
-    complete(task("UserTask_ShowConfirmation"));
+    purchase.task("UserTask_ShowConfirmation");
+    assertThat(purchase.variable(ORDER_COUNT)).isEqualTo(1);
+    String orderId = (String) purchase.variable(ORDER_NUMBERS);
+    purchase.complete(purchase.task("UserTask_ShowConfirmation"));
     assertThat(app.getBean(HistoryService.class).createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
         .getEndActivityId()).isEqualTo("EndEvent_OrderPlaced");
 
@@ -150,23 +151,24 @@ class LiveModePurchaseTest {
   void partnerCenterFailingDuringAFormSubmission_keepsTheTaskOpenWithASentence() throws Exception {
     Customer contoso = fake.backend().customer("Contoso Ltd");
     instanceId = Jobs.startAs(identity, runtime, "alice", PROCESS_KEY, java.util.Map.of(CUSTOMER_SEARCH, "Contoso Ltd"));
-    runJobs();
-    Task choose = task("UserTask_ChooseSubscription");
-    String subscriptionId = jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
+    PurchaseDriver purchase = driver();
+    purchase.runJobs();
+    Task choose = purchase.task("UserTask_ChooseSubscription");
+    String subscriptionId = purchase.jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
     var outage = fake.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
             urlPathEqualTo("/v1/customers/" + contoso.id() + "/subscriptions"))
         .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
     try {
       // As Tasklist submits it: the check after the form calls Partner Center, which fails.
-      assertThatThrownBy(() -> complete(choose, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId))
+      assertThatThrownBy(() -> purchase.complete(choose, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId))
           .hasMessageStartingWith("Partner Center failed; try again in a minute (GET /customers/{customerId}/subscriptions, "
               + "MS-CorrelationId ");
     } finally {
       fake.wireMock().removeStub(outage);
     }
-    assertThat(task("UserTask_ChooseSubscription").getId()).as("nothing changed: the same task is open").isEqualTo(choose.getId());
-    complete(choose, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
-    task("UserTask_FilterReservations");
+    assertThat(purchase.task("UserTask_ChooseSubscription").getId()).as("nothing changed: the same task is open").isEqualTo(choose.getId());
+    purchase.complete(choose, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    purchase.task("UserTask_FilterReservations");
   }
 
   @Test
@@ -212,26 +214,6 @@ class LiveModePurchaseTest {
 
   private int countOf(String pathPart) {
     return (int) fake.wireMock().getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().contains(pathPart)).count();
-  }
-
-  private void runJobs() {
-    driver().runJobs();
-  }
-
-  private Task task(String key) {
-    return driver().task(key);
-  }
-
-  private void complete(Task task, Object... nameValues) {
-    driver().complete(task, nameValues);
-  }
-
-  private Object variable(String name) {
-    return driver().variable(name);
-  }
-
-  private JsonNode jsonVariable(String name) {
-    return driver().jsonVariable(name);
   }
 
   private PurchaseDriver driver() {
