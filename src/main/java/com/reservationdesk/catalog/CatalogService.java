@@ -10,13 +10,18 @@ import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.pricing.Currencies;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +33,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CatalogService {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CatalogService.class);
+  private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
   /** How many matches a search checks at most to fill a page when restricted ones are hidden. */
   static final int MAX_INVENTORY_CHECKS = 250;
@@ -37,12 +42,14 @@ public class CatalogService {
   private final Currencies currencies;
   private final int maxResults;
   private final Map<String, LoadedIndex> indexes = new ConcurrentHashMap<>();
-  private final java.time.Duration refresh;
+  private final Duration refresh;
+  /** One refresh at a time; searches meanwhile use the catalog already read. */
+  private final ReentrantLock refreshing = new ReentrantLock();
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   public CatalogService(PartnerCenter partnerCenter, Currencies currencies,
       @Value("${reservation-desk.catalog.max-results:25}") int maxResults,
-      @Value("${reservation-desk.catalog.refresh:PT12H}") java.time.Duration refresh) {
+      @Value("${reservation-desk.catalog.refresh:PT12H}") Duration refresh) {
     this.partnerCenter = partnerCenter;
     this.currencies = currencies;
     this.maxResults = maxResults;
@@ -50,7 +57,7 @@ public class CatalogService {
   }
 
   public CatalogService(PartnerCenter partnerCenter, Currencies currencies, int maxResults) {
-    this(partnerCenter, currencies, maxResults, java.time.Duration.ofHours(12));
+    this(partnerCenter, currencies, maxResults, Duration.ofHours(12));
   }
 
   private record LoadedIndex(List<ReservationSku> skus, CatalogIndex index, long loadedAt) {}
@@ -168,20 +175,23 @@ public class CatalogService {
     if (System.nanoTime() - loaded.loadedAt() < refresh.toNanos()) {
       return loaded.index();
     }
-    synchronized (this) {
+    if (!refreshing.tryLock()) {
+      return loaded.index();
+    }
+    try {
       LoadedIndex current = indexes.get(market);
       if (current != loaded) {
         return current.index();
       }
-      try {
-        LoadedIndex fresh = load(market);
-        indexes.put(market, fresh);
-        return fresh.index();
-      } catch (RuntimeException e) {
-        log.warn("Could not refresh the reservation catalog of {} ({}); keeping the one already read", market, e.getMessage());
-        indexes.put(market, new LoadedIndex(loaded.skus(), loaded.index(), System.nanoTime()));
-        return loaded.index();
-      }
+      LoadedIndex fresh = load(market);
+      indexes.put(market, fresh);
+      return fresh.index();
+    } catch (RuntimeException e) {
+      log.warn("Could not refresh the reservation catalog of {} ({}); keeping the one already read", market, e.getMessage());
+      indexes.put(market, new LoadedIndex(loaded.skus(), loaded.index(), System.nanoTime()));
+      return loaded.index();
+    } finally {
+      refreshing.unlock();
     }
   }
 

@@ -10,6 +10,7 @@ import com.reservationdesk.pricing.PricingProperties;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -51,7 +52,7 @@ public final class StandaloneEmbeddedPartnerCenter {
     Binder config = Binder.get(config());
     PartnerProperties partner = new PartnerProperties(PartnerProperties.PartnerModel.INDIRECT_PROVIDER, "Fake partner", "embedded", true);
     Currencies currencies = new Currencies(config.bind("reservation-desk.pricing", PricingProperties.class).get());
-    this.catalog = catalog(config);
+    this.catalog = sharedCatalog();
     this.jdbc = JdbcClient.create(h2);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(h2);
     Clock clock = Clock.systemUTC();
@@ -103,17 +104,22 @@ public final class StandaloneEmbeddedPartnerCenter {
     return CONFIG.get();
   }
 
+  /** The embedded catalog's properties as the app binds them, for a live adapter's price list in tests. */
+  public static EmbeddedCatalogProperties catalogProperties() {
+    return Binder.get(config()).bindOrCreate("reservation-desk.embedded-catalog", EmbeddedCatalogProperties.class);
+  }
+
+  /** The committed catalog's SKUs, for tests that need real ones without a database. */
+  public static List<ReservationSku> catalogSkus() {
+    return sharedCatalog().skus();
+  }
+
   /** The catalog file takes a second to read; every standalone Partner Center shares one copy. */
-  private static synchronized EmbeddedCatalog catalog(Binder config) {
+  private static synchronized EmbeddedCatalog sharedCatalog() {
     if (sharedCatalog == null) {
       sharedCatalog = new EmbeddedCatalog(catalogProperties());
     }
     return sharedCatalog;
-  }
-
-  /** The embedded catalog's properties as the app binds them, for a live adapter's price list in tests. */
-  public static EmbeddedCatalogProperties catalogProperties() {
-    return Binder.get(config()).bindOrCreate("reservation-desk.embedded-catalog", EmbeddedCatalogProperties.class);
   }
 
   /** The pricing as configured, for tests that need the app's currencies. */
