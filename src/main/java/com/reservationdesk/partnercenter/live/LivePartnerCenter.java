@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -212,7 +213,7 @@ public class LivePartnerCenter implements PartnerCenter {
       String region = text(attributes, "armRegionName");
       String regionName = text(attributes, "region");
       return new ReservationSku(skuProduct, skuId, retail.type(), retail.productName(), retail.skuName(), retail.vmSize(), retail.tier(),
-          retail.deployment(), region == null ? retail.armRegionName() : region.toLowerCase(java.util.Locale.ROOT),
+          retail.deployment(), region == null ? retail.armRegionName() : region.toLowerCase(Locale.ROOT),
           regionName == null ? retail.regionDisplayName() : regionName, term,
           sku.path("minimumQuantity").asLong(retail.minimumQuantity()), sku.path("maximumQuantity").asLong(retail.maximumQuantity()),
           plans.isEmpty() ? retail.billingPlans() : Set.copyOf(plans), retail.listPrice(), retail.currency());
@@ -260,11 +261,11 @@ public class LivePartnerCenter implements PartnerCenter {
             text(r, "description"))));
         InventoryResult result = new InventoryResult(text(item, "productId"), text(item, "skuId"), item.path("isRestricted").asBoolean(false),
             List.copyOf(restrictions));
-        byKey.put(result.key().toLowerCase(java.util.Locale.ROOT), result);
+        byKey.put(result.key().toLowerCase(Locale.ROOT), result);
       }
     }
     // One result per key, in the caller's order; a SKU Partner Center did not mention carries no restriction.
-    return skuKeys.stream().map(key -> Optional.ofNullable(byKey.get(key.toLowerCase(java.util.Locale.ROOT))).orElseGet(() -> {
+    return skuKeys.stream().map(key -> Optional.ofNullable(byKey.get(key.toLowerCase(Locale.ROOT))).orElseGet(() -> {
       String[] parts = key.split(":", 2);
       return new InventoryResult(parts[0], parts.length == 2 ? parts[1] : "", false, List.of());
     })).toList();

@@ -4,9 +4,12 @@ import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.embedded.EmbeddedCatalog;
 import com.reservationdesk.partnercenter.embedded.EmbeddedCatalogProperties;
 import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -95,9 +98,9 @@ public class LivePartnerCenterConfiguration {
   }
 
   @Bean
-  PartnerCenterHealthIndicator partnerCenterHealthIndicator(LivePartnerCenter partnerCenter, java.time.Clock clock,
-      @org.springframework.beans.factory.annotation.Value("${reservation-desk.partner.live.health-interval:PT5M}")
-      java.time.Duration interval) {
+  PartnerCenterHealthIndicator partnerCenterHealthIndicator(LivePartnerCenter partnerCenter, Clock clock,
+      @Value("${reservation-desk.partner.live.health-interval:PT5M}")
+      Duration interval) {
     return new PartnerCenterHealthIndicator(partnerCenter, interval, clock);
   }
 }

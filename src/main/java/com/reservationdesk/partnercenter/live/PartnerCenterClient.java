@@ -8,6 +8,7 @@ import com.reservationdesk.partnercenter.PartnerCenterUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -251,7 +252,7 @@ final class PartnerCenterClient {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
     } catch (NumberFormatException e) {
       try {
-        Duration until = Duration.between(java.time.Instant.now(), ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+        Duration until = Duration.between(Instant.now(), ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
         return until.isNegative() ? Duration.ZERO : until;
       } catch (DateTimeParseException unreadable) {
         return Duration.ofSeconds(1);
