@@ -21,7 +21,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +45,6 @@ public class CatalogService {
   /** One refresh at a time; searches meanwhile use the catalog already read. */
   private final ReentrantLock refreshing = new ReentrantLock();
 
-  @Autowired
   public CatalogService(PartnerCenter partnerCenter, Currencies currencies,
       @Value("${reservation-desk.catalog.max-results:25}") int maxResults,
       @Value("${reservation-desk.catalog.refresh:PT12H}") Duration refresh) {
@@ -54,10 +52,6 @@ public class CatalogService {
     this.currencies = currencies;
     this.maxResults = maxResults;
     this.refresh = refresh;
-  }
-
-  public CatalogService(PartnerCenter partnerCenter, Currencies currencies, int maxResults) {
-    this(partnerCenter, currencies, maxResults, Duration.ofHours(12));
   }
 
   private record LoadedIndex(List<ReservationSku> skus, CatalogIndex index, long loadedAt) {}

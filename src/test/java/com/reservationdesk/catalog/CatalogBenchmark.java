@@ -52,7 +52,7 @@ public final class CatalogBenchmark {
     long started = System.nanoTime();
     List<ReservationSku> skus = read(projectDir, itemsFile, sizesFile);
     long read = System.nanoTime();
-    CatalogService catalog = new CatalogService(partnerCenterServing(skus), currencies(), 25);
+    CatalogService catalog = new CatalogService(partnerCenterServing(skus), currencies(), 25, java.time.Duration.ofHours(12));
     catalog.index("DE");
     long indexed = System.nanoTime();
     long heapAfter = usedHeapAfterGc();

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -35,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class StandaloneEmbeddedPartnerCenter {
 
-  private static final AtomicReference<StandardEnvironment> CONFIG = new AtomicReference<>();
-  private static volatile EmbeddedCatalog sharedCatalog;
+  private static StandardEnvironment config;
+  private static EmbeddedCatalog sharedCatalog;
 
   private final DataSource dataSource;
   private final JdbcClient jdbc;
@@ -49,9 +48,8 @@ public final class StandaloneEmbeddedPartnerCenter {
     h2.setUser("sa");
     this.dataSource = h2;
     Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-    Binder config = Binder.get(config());
     PartnerProperties partner = new PartnerProperties(PartnerProperties.PartnerModel.INDIRECT_PROVIDER, "Fake partner", "embedded", true);
-    Currencies currencies = new Currencies(config.bind("reservation-desk.pricing", PricingProperties.class).get());
+    Currencies currencies = currencies();
     this.catalog = sharedCatalog();
     this.jdbc = JdbcClient.create(h2);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(h2);
@@ -91,17 +89,16 @@ public final class StandaloneEmbeddedPartnerCenter {
 
   /** The app's own configuration (application.yaml), as the app binds it. */
   private static synchronized StandardEnvironment config() {
-    if (CONFIG.get() == null) {
-      StandardEnvironment environment = new StandardEnvironment();
+    if (config == null) {
+      config = new StandardEnvironment();
       try {
         new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))
-            .forEach(environment.getPropertySources()::addLast);
+            .forEach(config.getPropertySources()::addLast);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      CONFIG.set(environment);
     }
-    return CONFIG.get();
+    return config;
   }
 
   /** The embedded catalog's properties as the app binds them, for a live adapter's price list in tests. */

@@ -250,12 +250,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Cart createCart(String customerId, CartRequest request) {
     Customer customer = requireCustomer(customerId);
-    if (request.lineItems().isEmpty()) {
-      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "a cart needs at least one line item");
-    }
-    for (CartLineItem line : request.lineItems()) {
-      validateLine(customer, line, request.partnerOnRecordAttestationAccepted());
-    }
+    validateLines(customer, request);
     String cartId = UUID.randomUUID().toString();
     Instant now = clock.instant();
     jdbc.sql("insert into pc_cart (id, customer_id, status, attestation_accepted, created_at, expires_at) values (?, ?, 'Active', ?, ?, ?)")
@@ -269,19 +264,8 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Cart updateCart(String customerId, String cartId, CartRequest request) {
     Customer customer = requireCustomer(customerId);
-    CartState state = lockCart(customer, cartId);
-    if ("Ordered".equals(state.status())) {
-      throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
-    }
-    if (state.expiresAt().isBefore(clock.instant())) {
-      throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "the cart expired");
-    }
-    if (request.lineItems().isEmpty()) {
-      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "a cart needs at least one line item");
-    }
-    for (CartLineItem line : request.lineItems()) {
-      validateLine(customer, line, request.partnerOnRecordAttestationAccepted());
-    }
+    lockOpenCart(customer, cartId, clock.instant());
+    validateLines(customer, request);
     jdbc.sql("update pc_cart set attestation_accepted = ? where id = ?").params(request.partnerOnRecordAttestationAccepted(), cartId)
         .update();
     jdbc.sql("delete from pc_cart_line where cart_id = ?").param(cartId).update();
@@ -315,14 +299,8 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         return new CheckoutResult(ordersOfCart(checkedOut.get()), List.of());
       }
     }
-    CartState state = lockCart(customer, cartId);
-    if ("Ordered".equals(state.status())) {
-      throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
-    }
     Instant now = clock.instant();
-    if (state.expiresAt().isBefore(now)) {
-      throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "the cart expired");
-    }
+    CartState state = lockOpenCart(customer, cartId, now);
     Cart cart = cart(cartId);
     // Partner Center groups a cart's lines into one order per billing cycle; a group can fail alone.
     Map<String, List<CartLineItem>> groups = cart.lineItems().stream()
@@ -382,6 +360,15 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         .query((rs, row) -> new Reseller(rs.getString("id"), rs.getString("name"), rs.getString("mpn_id"),
             rs.getString("state"), rs.getString("location")))
         .list();
+  }
+
+  private void validateLines(Customer customer, CartRequest request) {
+    if (request.lineItems().isEmpty()) {
+      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "a cart needs at least one line item");
+    }
+    for (CartLineItem line : request.lineItems()) {
+      validateLine(customer, line, request.partnerOnRecordAttestationAccepted());
+    }
   }
 
   private void validateLine(Customer customer, CartLineItem line, boolean attestationAccepted) {
@@ -518,14 +505,22 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     }
   }
 
-  private CartState lockCart(Customer customer, String cartId) {
-    return jdbc.sql("select status, checkout_request_id, attestation_accepted, expires_at from pc_cart "
+  /** The cart, locked; refused when it was already checked out or has expired. */
+  private CartState lockOpenCart(Customer customer, String cartId, Instant now) {
+    CartState state = jdbc.sql("select status, checkout_request_id, attestation_accepted, expires_at from pc_cart "
             + "where id = ? and customer_id = ? for update")
         .params(cartId, customer.id())
         .query((rs, row) -> new CartState(rs.getString("status"), rs.getString("checkout_request_id"),
             rs.getBoolean("attestation_accepted"), instant(rs, "expires_at")))
         .optional()
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "cart " + cartId));
+    if ("Ordered".equals(state.status())) {
+      throw PartnerCenterException.of(ErrorCode.CART_ALREADY_SUBMITTED);
+    }
+    if (state.expiresAt().isBefore(now)) {
+      throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "the cart expired");
+    }
+    return state;
   }
 
   private record CartState(String status, String checkoutRequestId, boolean attestationAccepted, Instant expiresAt) {}
