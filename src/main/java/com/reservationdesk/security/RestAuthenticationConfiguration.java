@@ -1,8 +1,15 @@
 package com.reservationdesk.security;
 
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,14 +21,44 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class RestAuthenticationConfiguration {
 
+  /**
+   * @param loginMemory how long a successful login is remembered ({@code reservation-desk.security.rest-login-memory},
+   *     PT1M; PT0S checks the password on every call): see {@link RememberingBasicAuthenticationProvider}
+   */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(ProcessEngine engine,
+      @Value("${reservation-desk.security.rest-login-memory:PT1M}") Duration loginMemory) {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new RestAuthenticationFilter(engine, new RememberingBasicAuthenticationProvider(loginMemory, Clock.systemUTC())));
     registration.setName("reservation-desk-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
+  }
+
+  /**
+   * Camunda's filter with our provider, and this application's engine found directly: Camunda's lookup
+   * runs a {@code ServiceLoader} over the whole class path on every call.
+   */
+  static final class RestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+    private final ProcessEngine engine;
+    private final AuthenticationProvider provider;
+
+    RestAuthenticationFilter(ProcessEngine engine, AuthenticationProvider provider) {
+      this.engine = engine;
+      this.provider = provider;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+      super.init(config);
+      authenticationProvider = provider;
+    }
+
+    @Override
+    protected ProcessEngine getAddressedEngine(String engineName) {
+      return engine.getName().equals(engineName) ? engine : super.getAddressedEngine(engineName);
+    }
   }
 
   @Bean

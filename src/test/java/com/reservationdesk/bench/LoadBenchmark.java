@@ -53,6 +53,11 @@ public final class LoadBenchmark {
         "--camunda.bpm.job-execution.wait-time-in-millis=50", "--camunda.bpm.job-execution.max-wait=200",
         "--camunda.bpm.job-execution.max-pool-size=8", "--server.tomcat.threads.max=100", "--logging.level.root=WARN",
         "--spring.main.banner-mode=off"));
+    // Extra application arguments for experiments, e.g. LOAD_APP_ARGS="--camunda.bpm.generic-properties.properties.x=y".
+    String extra = System.getenv("LOAD_APP_ARGS");
+    if (extra != null && !extra.isBlank()) {
+      arguments.addAll(List.of(extra.trim().split("\\s+")));
+    }
     if (postgres != null) {
       arguments.addAll(List.of("--spring.profiles.active=demo,postgres", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
           "--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--spring.datasource.hikari.maximum-pool-size=30"));
@@ -75,23 +80,72 @@ public final class LoadBenchmark {
         }
       }
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      // Warm-up: a few purchases before measuring.
-      Agent warmUp = new Agent(http, port, "agent0", Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
-      Agent.thinkMillis = 0;
-      for (int i = 0; i < 3; i++) {
-        warmUp.purchase(i);
+      // Warm-up, not measured: every agent buys LOAD_WARMUP times (default 1) with the same think time, so
+      // the measured round runs on compiled code and filled caches, as a server that has been up a while.
+      int warmUpPerAgent = Integer.parseInt(System.getenv().getOrDefault("LOAD_WARMUP", "1"));
+      if (warmUpPerAgent > 0) {
+        long warmUpStart = System.nanoTime();
+        AtomicInteger warmUpErrors = new AtomicInteger();
+        runAgents(agents, warmUpPerAgent, port, http, Collections.synchronizedList(new ArrayList<>()), warmUpErrors);
+        System.out.printf(Locale.ROOT, "warm-up: %d purchases in %.1f s, %d errors (not measured)%n", agents * warmUpPerAgent,
+            (System.nanoTime() - warmUpStart) / 1e9, warmUpErrors.get());
       }
       BY_TASK.clear();
-      Agent.thinkMillis = thinkMillis;
+      boolean sqlStats = postgres == null && System.getenv("LOAD_SQL_STATS") != null;
+      org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+      if (sqlStats) {
+        jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 400");
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+      }
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger errors = new AtomicInteger();
-      ExecutorService pool = Executors.newFixedThreadPool(agents);
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuBefore = os.getProcessCpuTime();
       long started = System.nanoTime();
+      int purchases = runAgents(agents, perAgent, port, http, latencies, errors);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+      long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf(Locale.ROOT, "%nLoad on %s: %d agents \u00d7 %d purchases, %d ms think time per form (\u00b150 %%), through /engine-rest on "
+          + "loopback, one node%n", database, agents, perAgent, thinkMillis);
+      System.out.printf(Locale.ROOT, "purchases completed %d in %.1f s: %.2f purchases/s, %.1f task completions/s%n", purchases, seconds,
+          purchases / seconds, sorted.length / seconds);
+      System.out.printf(Locale.ROOT, "task completion latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 <= 100 ms)%n",
+          percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+      System.out.printf(Locale.ROOT, "errors %d (target 0)%n", errors.get());
+      System.out.printf(Locale.ROOT, "CPU of the JVM (server and agents): %.1f s of %.1f s available on %d cores (%.0f %%), %.0f ms per purchase%n",
+          cpuSeconds, seconds * os.getAvailableProcessors(), os.getAvailableProcessors(),
+          100 * cpuSeconds / (seconds * os.getAvailableProcessors()), 1000 * cpuSeconds / Math.max(1, purchases));
+      if (sqlStats) {
+        System.out.println("statements by total time (H2 QUERY_STATISTICS):");
+        jdbc.query("SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, CUMULATIVE_ROW_COUNT, SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+            + " ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 40", rs -> {
+              System.out.printf(Locale.ROOT, "%7d x %9.1f ms total %7d rows  %s%n", rs.getLong(1), rs.getDouble(2), rs.getLong(3),
+                  rs.getString(4).replaceAll("\\s+", " ").substring(0, Math.min(220, rs.getString(4).replaceAll("\\s+", " ").length())));
+            });
+      }
+      BY_TASK.forEach((key, values) -> {
+        long[] byKey = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  %-32s p50 %6.1f ms  p95 %6.1f ms%n", key, percentile(byKey, 50), percentile(byKey, 95));
+      });
+    } finally {
+      app.close();
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  /** Runs every agent on its own thread until each has bought {@code perAgent} times; returns the purchases completed. */
+  private static int runAgents(int agents, int perAgent, int port, HttpClient shared, List<Long> latencies, AtomicInteger errors)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(agents);
+    try {
       List<Future<Integer>> done = new ArrayList<>();
       for (int i = 0; i < agents; i++) {
         // Each agent its own client, as each agent has their own browser: one shared client's selector
         // thread would queue every response behind the others' and add its wait to the measured latency.
-        HttpClient own = "shared".equals(System.getenv("LOAD_CLIENT")) ? http
+        HttpClient own = "shared".equals(System.getenv("LOAD_CLIENT")) ? shared
             : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Agent agent = new Agent(own, port, "agent" + i, latencies, errors);
         done.add(pool.submit(() -> {
@@ -112,25 +166,9 @@ public final class LoadBenchmark {
       for (Future<Integer> future : done) {
         purchases += future.get();
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      pool.shutdown();
-      long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      System.out.printf(Locale.ROOT, "%nLoad on %s: %d agents \u00d7 %d purchases, %d ms think time per form (\u00b150 %%), through /engine-rest on "
-          + "loopback, one node%n", database, agents, perAgent, thinkMillis);
-      System.out.printf(Locale.ROOT, "purchases completed %d in %.1f s: %.2f purchases/s, %.1f task completions/s%n", purchases, seconds,
-          purchases / seconds, sorted.length / seconds);
-      System.out.printf(Locale.ROOT, "task completion latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 <= 100 ms)%n",
-          percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-      System.out.printf(Locale.ROOT, "errors %d (target 0)%n", errors.get());
-      BY_TASK.forEach((key, values) -> {
-        long[] byKey = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  %-32s p50 %6.1f ms  p95 %6.1f ms%n", key, percentile(byKey, 50), percentile(byKey, 95));
-      });
+      return purchases;
     } finally {
-      app.close();
-      if (postgres != null) {
-        postgres.close();
-      }
+      pool.shutdown();
     }
   }
 

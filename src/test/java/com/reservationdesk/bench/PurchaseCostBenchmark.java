@@ -27,7 +27,6 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -116,8 +115,11 @@ public final class PurchaseCostBenchmark {
     System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f %8.2f%n", name, ours, floor, ours / floor);
   }
 
-  /** Wraps the DataSource to count statements, and gives the floor model its do-nothing delegate. */
-  @Configuration
+  /**
+   * Wraps the DataSource to count statements, and gives the floor model its do-nothing delegate. Not a
+   * {@code @Configuration}: the application's component scan would then add it to every app started with
+   * the test classes on the classpath (the load benchmark, the tests); it is passed as a source instead.
+   */
   static class Counting {
     @Bean
     static JdbcCounter jdbcCounter() {
