@@ -46,7 +46,9 @@ public final class LoadBenchmark {
     int perAgent = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     String database = args.length > 2 ? args[2] : "h2";
     // An agent reads a form before completing it; without think time 50 threads are a denial of service.
-    long thinkMillis = args.length > 3 ? Long.parseLong(args[3]) : 1000;
+    // 3 s (1.5 to 4.5 s) per form is a fast agent: people take longer to read a list of results and type a
+    // quantity. Shorter times are the stress runs of docs/benchmarks.md.
+    long thinkMillis = args.length > 3 ? Long.parseLong(args[3]) : 3000;
     Agent.thinkMillis = thinkMillis;
     EmbeddedPostgres postgres = database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
     List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--reservation-desk.embedded.registration-delay=PT0S",
@@ -179,7 +181,7 @@ public final class LoadBenchmark {
   /** One agent working through the REST API as Tasklist does. */
   static final class Agent {
     private static final List<String> CUSTOMERS = List.of("Contoso Ltd", "Tailspin Toys", "Adventure Works Cycles");
-    static volatile long thinkMillis = 1000;
+    static volatile long thinkMillis = 3000;
     private final HttpClient http;
     private final String base;
     private final String auth;
