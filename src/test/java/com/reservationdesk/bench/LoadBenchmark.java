@@ -52,9 +52,11 @@ public final class LoadBenchmark {
     Agent.thinkMillis = thinkMillis;
     EmbeddedPostgres postgres = database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
     List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--reservation-desk.embedded.registration-delay=PT0S",
-        "--camunda.bpm.job-execution.wait-time-in-millis=50", "--camunda.bpm.job-execution.max-wait=200",
-        "--camunda.bpm.job-execution.max-pool-size=8", "--server.tomcat.threads.max=100", "--logging.level.root=WARN",
-        "--spring.main.banner-mode=off"));
+        "--server.tomcat.threads.max=100", "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+    if (System.getenv("LOAD_EAGER_JOBS") != null) {
+      arguments.addAll(List.of("--camunda.bpm.job-execution.wait-time-in-millis=50", "--camunda.bpm.job-execution.max-wait=200",
+          "--camunda.bpm.job-execution.max-pool-size=8"));
+    }
     // Extra application arguments for experiments, e.g. LOAD_APP_ARGS="--camunda.bpm.generic-properties.properties.x=y".
     String extra = System.getenv("LOAD_APP_ARGS");
     if (extra != null && !extra.isBlank()) {
