@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -66,20 +64,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private String authenticatedUser(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    String credentials;
-    try {
-      credentials = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = credentials.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = credentials.substring(0, colon);
-    return identity.checkPassword(userId, credentials.substring(colon + 1)) ? userId : null;
+    BasicCredentials credentials = BasicCredentials.parse(header);
+    return credentials != null && identity.checkPassword(credentials.user(), credentials.password()) ? credentials.user() : null;
   }
 }

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,16 +50,17 @@ public class RememberingBasicAuthenticationProvider extends HttpBasicAuthenticat
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
+    // Anything but a well-formed Basic header is left to Camunda's provider, which refuses it.
+    BasicCredentials credentials = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (credentials == null || timeToLive.isZero() || timeToLive.isNegative()) {
       return super.extractAuthenticatedUser(request, engine);
     }
-    String key = engine.getName() + '\n' + credentials[0];
-    byte[] hash = hash(credentials[1]);
+    String key = engine.getName() + '\n' + credentials.user();
+    byte[] hash = hash(credentials.password());
     Instant now = clock.instant();
     Login known = logins.get(key);
     if (known != null && now.isBefore(known.expires()) && MessageDigest.isEqual(known.passwordHash(), hash)) {
-      return result(credentials[0], known.groups(), known.tenants());
+      return result(credentials.user(), known.groups(), known.tenants());
     }
     AuthenticationResult checked = super.extractAuthenticatedUser(request, engine);
     if (!checked.isAuthenticated()) {
@@ -68,8 +68,8 @@ public class RememberingBasicAuthenticationProvider extends HttpBasicAuthenticat
       return checked;
     }
     IdentityService identity = engine.getIdentityService();
-    List<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
-    List<String> tenants = identity.createTenantQuery().userMember(credentials[0]).includingGroupsOfUser(true).list().stream()
+    List<String> groups = identity.createGroupQuery().groupMember(credentials.user()).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(credentials.user()).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).toList();
     if (logins.size() >= MAX_REMEMBERED) {
       logins.values().removeIf(login -> !now.isBefore(login.expires()));
@@ -78,7 +78,7 @@ public class RememberingBasicAuthenticationProvider extends HttpBasicAuthenticat
       }
     }
     logins.put(key, new Login(hash, groups, tenants, now.plus(timeToLive)));
-    return result(credentials[0], groups, tenants);
+    return result(credentials.user(), groups, tenants);
   }
 
   private static AuthenticationResult result(String user, List<String> groups, List<String> tenants) {
@@ -87,22 +87,6 @@ public class RememberingBasicAuthenticationProvider extends HttpBasicAuthenticat
     result.setGroups(new java.util.ArrayList<>(groups));
     result.setTenants(new java.util.ArrayList<>(tenants));
     return result;
-  }
-
-  /** User and password of a well-formed Basic header; anything else is left to Camunda's provider. */
-  private static String[] credentials(String header) {
-    if (header == null || !header.regionMatches(true, 0, BASIC_AUTH_HEADER_PREFIX, 0, BASIC_AUTH_HEADER_PREFIX.length())) {
-      return null;
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(BASIC_AUTH_HEADER_PREFIX.length()).trim()),
-          StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
   private byte[] hash(String password) {
