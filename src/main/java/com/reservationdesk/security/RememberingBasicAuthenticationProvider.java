@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,8 +85,8 @@ public class RememberingBasicAuthenticationProvider extends HttpBasicAuthenticat
   private static AuthenticationResult result(String user, List<String> groups, List<String> tenants) {
     AuthenticationResult result = AuthenticationResult.successful(user);
     // Copies: the filter hands these lists to the engine for this request only.
-    result.setGroups(new java.util.ArrayList<>(groups));
-    result.setTenants(new java.util.ArrayList<>(tenants));
+    result.setGroups(new ArrayList<>(groups));
+    result.setTenants(new ArrayList<>(tenants));
     return result;
   }
 

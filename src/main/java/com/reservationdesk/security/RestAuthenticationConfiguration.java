@@ -31,6 +31,7 @@ public class RestAuthenticationConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
         new RestAuthenticationFilter(engine, new RememberingBasicAuthenticationProvider(loginMemory, Clock.systemUTC())));
     registration.setName("reservation-desk-rest-authentication");
+    // Camunda's init requires a provider class; the filter then uses ours instead.
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;

@@ -5,7 +5,9 @@ import static com.reservationdesk.process.PurchaseVariables.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reservationdesk.ReservationDeskApplication;
+import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +27,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Load: N simulated agents (threads) buy through the REST API on loopback against one node, as Tasklist
@@ -96,14 +100,14 @@ public final class LoadBenchmark {
       }
       BY_TASK.clear();
       boolean sqlStats = postgres == null && System.getenv("LOAD_SQL_STATS") != null;
-      org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+      JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
       if (sqlStats) {
         jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 400");
         jdbc.execute("SET QUERY_STATISTICS TRUE");
       }
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger errors = new AtomicInteger();
-      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuBefore = os.getProcessCpuTime();
       long started = System.nanoTime();
       int purchases = runAgents(agents, perAgent, port, http, latencies, errors);
