@@ -1,10 +1,7 @@
 package com.reservationdesk;
 
-import static com.reservationdesk.process.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.net.ServerSocket;
@@ -12,13 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -35,7 +29,6 @@ class CrashTest {
 
   static final int PURCHASES = 20;
 
-  final ObjectMapper json = new ObjectMapper();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   int port;
 
@@ -44,10 +37,11 @@ class CrashTest {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       String url = postgres.getJdbcUrl("postgres", "postgres");
       port = freePort();
+      RestAgent alice = new RestAgent(http, port, "alice", "alice", Duration.ofMillis(100), Duration.ZERO, (task, nanos) -> { });
       Process node = startNode(url, "first");
       List<String> purchases = new ArrayList<>();
       for (int i = 0; i < PURCHASES; i++) {
-        purchases.add(purchaseUpToBuy(i % 2 == 0 ? "Contoso Ltd" : "Tailspin Toys"));
+        purchases.add(alice.purchaseUpToBuy(i % 2 == 0 ? "Contoso Ltd" : "Tailspin Toys"));
       }
       // The node is now placing the orders in its job executor: kill it without warning.
       node.destroyForcibly().waitFor();
@@ -57,7 +51,7 @@ class CrashTest {
       Process restarted = startNode(url, "restarted");
       try {
         for (String purchase : purchases) {
-          complete(waitForTask(purchase, "UserTask_ShowConfirmation"), Map.of());
+          alice.complete(alice.waitForTask(purchase, "UserTask_ShowConfirmation"), Map.of());
         }
       } finally {
         restarted.destroy();
@@ -74,21 +68,6 @@ class CrashTest {
       assertThat(jdbc.queryForObject("select count(*) from pc_order", Integer.class)).as("Partner Center: no duplicate")
           .isEqualTo(PURCHASES);
     }
-  }
-
-  private String purchaseUpToBuy(String customer) throws Exception {
-    String id = send("POST", "/process-definition/key/" + PROCESS_KEY + "/start",
-        Map.of("variables", Map.of(CUSTOMER_SEARCH, Map.of("value", customer)))).get("id").asText();
-    JsonNode task = waitForTask(id, "UserTask_ChooseSubscription");
-    String subscription = json.readTree(variables(task).get(SUBSCRIPTION_OPTIONS).get("value").asText()).get(0).get("value").asText();
-    complete(task, Map.of(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription));
-    complete(waitForTask(id, "UserTask_FilterReservations"), Map.of(FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
-        SIZE_FILTER, "D2s_v5", TERM, "P3Y", BILLING_PLAN, "upfront"));
-    task = waitForTask(id, "UserTask_ChooseReservation");
-    String reservation = json.readTree(variables(task).get(RESERVATION_RESULTS).get("value").asText()).get(0).get("value").asText();
-    complete(task, Map.of(CART_ACTION, "addAndReview", RESERVATION, reservation, QUANTITY, 1));
-    complete(waitForTask(id, "UserTask_ReviewOrder"), Map.of(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
-    return id;
   }
 
   private Process startNode(String url, String name) throws Exception {
@@ -125,41 +104,6 @@ class CrashTest {
     }
     process.destroyForcibly();
     throw new AssertionError("The node did not become ready: " + Files.readString(log.toPath()));
-  }
-
-  private JsonNode waitForTask(String instanceId, String key) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode tasks = send("GET", "/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null);
-      if (tasks.size() > 0) {
-        return tasks.get(0);
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Purchase " + instanceId + " never reached " + key);
-  }
-
-  private JsonNode variables(JsonNode task) throws Exception {
-    return send("GET", "/task/" + task.get("id").asText() + "/variables?deserializeValues=false", null);
-  }
-
-  private void complete(JsonNode task, Map<String, Object> values) throws Exception {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    send("POST", "/task/" + task.get("id").asText() + "/complete", Map.of("variables", variables));
-  }
-
-  private JsonNode send(String method, String path, Object body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest" + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
-        .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
-    request = body == null ? request.GET()
-        : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 300) {
-      throw new AssertionError(method + " " + path + " -> " + response.statusCode() + " " + response.body());
-    }
-    return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
   }
 
   private static int freePort() throws Exception {

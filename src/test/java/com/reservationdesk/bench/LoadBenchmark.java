@@ -1,28 +1,21 @@
 package com.reservationdesk.bench;
 
-import static com.reservationdesk.process.PurchaseVariables.*;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reservationdesk.ReservationDeskApplication;
+import com.reservationdesk.RestAgent;
+import com.reservationdesk.TestPostgres;
 import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,8 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class LoadBenchmark {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  static final Map<String, List<Long>> BY_TASK = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final List<String> CUSTOMERS = List.of("Contoso Ltd", "Tailspin Toys", "Adventure Works Cycles");
 
   public static void main(String[] args) throws Exception {
     int agents = args.length > 0 ? Integer.parseInt(args[0]) : 50;
@@ -53,7 +45,7 @@ public final class LoadBenchmark {
     // 3 s (1.5 to 4.5 s) per form is a fast agent: people take longer to read a list of results and type a
     // quantity. Shorter times are the stress runs of docs/benchmarks.md.
     long thinkMillis = args.length > 3 ? Long.parseLong(args[3]) : 3000;
-    Agent.thinkMillis = thinkMillis;
+    Duration think = Duration.ofMillis(thinkMillis);
     EmbeddedPostgres postgres = database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
     List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--reservation-desk.embedded.registration-delay=PT0S",
         "--server.tomcat.threads.max=100", "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
@@ -67,8 +59,8 @@ public final class LoadBenchmark {
       arguments.addAll(List.of(extra.trim().split("\\s+")));
     }
     if (postgres != null) {
-      arguments.addAll(List.of("--spring.profiles.active=demo,postgres", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-          "--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--spring.datasource.hikari.maximum-pool-size=30"));
+      arguments.addAll(TestPostgres.appArguments(postgres));
+      arguments.add("--spring.datasource.hikari.maximum-pool-size=30");
     } else {
       Path data = Files.createTempDirectory(Path.of("target"), "load-db-");
       arguments.addAll(List.of("--spring.profiles.active=demo", "--reservation-desk.data-dir=" + data.toAbsolutePath(),
@@ -94,11 +86,10 @@ public final class LoadBenchmark {
       if (warmUpPerAgent > 0) {
         long warmUpStart = System.nanoTime();
         AtomicInteger warmUpErrors = new AtomicInteger();
-        runAgents(agents, warmUpPerAgent, port, http, Collections.synchronizedList(new ArrayList<>()), warmUpErrors);
+        runAgents(agents, warmUpPerAgent, port, http, think, (task, nanos) -> { }, warmUpErrors);
         System.out.printf(Locale.ROOT, "warm-up: %d purchases in %.1f s, %d errors (not measured)%n", agents * warmUpPerAgent,
             (System.nanoTime() - warmUpStart) / 1e9, warmUpErrors.get());
       }
-      BY_TASK.clear();
       boolean sqlStats = postgres == null && System.getenv("LOAD_SQL_STATS") != null;
       JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
       if (sqlStats) {
@@ -106,11 +97,16 @@ public final class LoadBenchmark {
         jdbc.execute("SET QUERY_STATISTICS TRUE");
       }
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+      Map<String, List<Long>> byTask = new ConcurrentHashMap<>();
+      RestAgent.Completions measured = (task, nanos) -> {
+        latencies.add(nanos);
+        byTask.computeIfAbsent(task, key -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
+      };
       AtomicInteger errors = new AtomicInteger();
       var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuBefore = os.getProcessCpuTime();
       long started = System.nanoTime();
-      int purchases = runAgents(agents, perAgent, port, http, latencies, errors);
+      int purchases = runAgents(agents, perAgent, port, http, think, measured, errors);
       double seconds = (System.nanoTime() - started) / 1e9;
       double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
       long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -132,7 +128,7 @@ public final class LoadBenchmark {
                   rs.getString(4).replaceAll("\\s+", " ").substring(0, Math.min(220, rs.getString(4).replaceAll("\\s+", " ").length())));
             });
       }
-      BY_TASK.forEach((key, values) -> {
+      byTask.forEach((key, values) -> {
         long[] byKey = values.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "  %-32s p50 %6.1f ms  p95 %6.1f ms%n", key, percentile(byKey, 50), percentile(byKey, 95));
       });
@@ -145,8 +141,8 @@ public final class LoadBenchmark {
   }
 
   /** Runs every agent on its own thread until each has bought {@code perAgent} times; returns the purchases completed. */
-  private static int runAgents(int agents, int perAgent, int port, HttpClient shared, List<Long> latencies, AtomicInteger errors)
-      throws Exception {
+  private static int runAgents(int agents, int perAgent, int port, HttpClient shared, Duration think,
+      RestAgent.Completions completions, AtomicInteger errors) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(agents);
     try {
       List<Future<Integer>> done = new ArrayList<>();
@@ -155,12 +151,12 @@ public final class LoadBenchmark {
         // thread would queue every response behind the others' and add its wait to the measured latency.
         HttpClient own = "shared".equals(System.getenv("LOAD_CLIENT")) ? shared
             : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        Agent agent = new Agent(own, port, "agent" + i, latencies, errors);
+        RestAgent agent = new RestAgent(own, port, "agent" + i, "agent" + i, Duration.ofMillis(250), think, completions);
         done.add(pool.submit(() -> {
           int purchases = 0;
           for (int p = 0; p < perAgent; p++) {
             try {
-              agent.purchase(p);
+              agent.purchase(CUSTOMERS.get(p % CUSTOMERS.size()));
               purchases++;
             } catch (Exception e) {
               errors.incrementAndGet();
@@ -182,87 +178,5 @@ public final class LoadBenchmark {
 
   private static double percentile(long[] sorted, int percent) {
     return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1e6;
-  }
-
-  /** One agent working through the REST API as Tasklist does. */
-  static final class Agent {
-    private static final List<String> CUSTOMERS = List.of("Contoso Ltd", "Tailspin Toys", "Adventure Works Cycles");
-    static volatile long thinkMillis = 3000;
-    private final HttpClient http;
-    private final String base;
-    private final String auth;
-    private final List<Long> latencies;
-    private final AtomicInteger errors;
-
-    Agent(HttpClient http, int port, String user, List<Long> latencies, AtomicInteger errors) {
-      this.http = http;
-      this.base = "http://localhost:" + port + "/engine-rest";
-      this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-      this.latencies = latencies;
-      this.errors = errors;
-    }
-
-    void purchase(int n) throws Exception {
-      String customer = CUSTOMERS.get(n % CUSTOMERS.size());
-      JsonNode started = send("POST", "/process-definition/key/" + PROCESS_KEY + "/start",
-          Map.of("variables", Map.of(CUSTOMER_SEARCH, Map.of("value", customer))), false);
-      String id = started.get("id").asText();
-      JsonNode task = waitForTask(id, "UserTask_ChooseSubscription");
-      String subscription = JSON.readTree(variables(task).get(SUBSCRIPTION_OPTIONS).get("value").asText()).get(0).get("value").asText();
-      complete(task, Map.of(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription));
-      complete(waitForTask(id, "UserTask_FilterReservations"), Map.of(FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
-          SIZE_FILTER, "D2s_v5", TERM, "P3Y", BILLING_PLAN, "upfront"));
-      task = waitForTask(id, "UserTask_ChooseReservation");
-      String reservation = JSON.readTree(variables(task).get(RESERVATION_RESULTS).get("value").asText()).get(0).get("value").asText();
-      complete(task, Map.of(CART_ACTION, "addAndReview", RESERVATION, reservation, QUANTITY, 1));
-      complete(waitForTask(id, "UserTask_ReviewOrder"), Map.of(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
-      complete(waitForTask(id, "UserTask_ShowConfirmation"), Map.of());
-    }
-
-    private JsonNode waitForTask(String instanceId, String key) throws Exception {
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (System.nanoTime() < deadline) {
-        JsonNode tasks = send("GET", "/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null, false);
-        if (tasks.size() > 0) {
-          return tasks.get(0);
-        }
-        Thread.sleep(250);
-      }
-      throw new IllegalStateException("no " + key + " for " + instanceId);
-    }
-
-    private JsonNode variables(JsonNode task) throws Exception {
-      return send("GET", "/task/" + task.get("id").asText() + "/variables?deserializeValues=false", null, false);
-    }
-
-    private void complete(JsonNode task, Map<String, Object> values) throws Exception {
-      // People do not click in step: half to one and a half times the think time.
-      Thread.sleep((long) (thinkMillis * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
-      Map<String, Object> variables = new LinkedHashMap<>();
-      values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-      long start = System.nanoTime();
-      send("POST", "/task/" + task.get("id").asText() + "/complete", Map.of("variables", variables), true);
-      BY_TASK.computeIfAbsent(task.get("taskDefinitionKey").asText(), k -> Collections.synchronizedList(new ArrayList<>()))
-          .add(System.nanoTime() - start);
-    }
-
-    private JsonNode send(String method, String path, Object body, boolean timed) throws Exception {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
-          .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
-      if (body != null) {
-        request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      } else {
-        request.method(method, HttpRequest.BodyPublishers.noBody());
-      }
-      long start = System.nanoTime();
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (timed) {
-        latencies.add(System.nanoTime() - start);
-      }
-      if (response.statusCode() >= 300) {
-        throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
-      }
-      return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-    }
   }
 }

@@ -1,0 +1,111 @@
+package com.reservationdesk;
+
+import static com.reservationdesk.process.PurchaseVariables.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * An agent buying through {@code /engine-rest} with HTTP Basic, as Tasklist does for each form: wait
+ * for the task, read its variables, think, complete it. Used by the crash test and the load benchmark.
+ */
+public final class RestAgent {
+
+  /** Told of every task completion and how long the request took. */
+  public interface Completions {
+    void completed(String taskKey, long nanos);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final String base;
+  private final String authorization;
+  private final Duration poll;
+  private final Duration think;
+  private final Completions completions;
+
+  /**
+   * @param think time spent on each form before completing it, varied by ± 50 % as people do not click
+   *     in step; zero completes at once
+   */
+  public RestAgent(HttpClient http, int port, String user, String password, Duration poll, Duration think, Completions completions) {
+    this.http = http;
+    this.base = "http://localhost:" + port + "/engine-rest";
+    this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.poll = poll;
+    this.think = think;
+    this.completions = completions;
+  }
+
+  /** A whole purchase: the customer's first subscription, D2s_v5 in West Europe for 3 years, bought shared. */
+  public void purchase(String customer) throws Exception {
+    String id = purchaseUpToBuy(customer);
+    complete(waitForTask(id, "UserTask_ShowConfirmation"), Map.of());
+  }
+
+  /** The purchase up to the agent's *Buy*; the order is then placed by the job executor. */
+  public String purchaseUpToBuy(String customer) throws Exception {
+    String id = send("POST", "/process-definition/key/" + PROCESS_KEY + "/start",
+        Map.of("variables", Map.of(CUSTOMER_SEARCH, Map.of("value", customer)))).get("id").asText();
+    JsonNode task = waitForTask(id, "UserTask_ChooseSubscription");
+    complete(task, Map.of(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, firstOption(task, SUBSCRIPTION_OPTIONS)));
+    complete(waitForTask(id, "UserTask_FilterReservations"), Map.of(FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
+        SIZE_FILTER, "D2s_v5", TERM, "P3Y", BILLING_PLAN, "upfront"));
+    task = waitForTask(id, "UserTask_ChooseReservation");
+    complete(task, Map.of(CART_ACTION, "addAndReview", RESERVATION, firstOption(task, RESERVATION_RESULTS), QUANTITY, 1));
+    complete(waitForTask(id, "UserTask_ReviewOrder"), Map.of(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    return id;
+  }
+
+  public JsonNode waitForTask(String instanceId, String key) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode tasks = send("GET", "/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null);
+      if (tasks.size() > 0) {
+        return tasks.get(0);
+      }
+      Thread.sleep(poll.toMillis());
+    }
+    throw new IllegalStateException("Purchase " + instanceId + " never reached " + key);
+  }
+
+  public void complete(JsonNode task, Map<String, Object> values) throws Exception {
+    if (!think.isZero()) {
+      Thread.sleep((long) (think.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble())));
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    long start = System.nanoTime();
+    send("POST", "/task/" + task.get("id").asText() + "/complete", Map.of("variables", variables));
+    completions.completed(task.get("taskDefinitionKey").asText(), System.nanoTime() - start);
+  }
+
+  /** The value of the first option of a JSON option list the form shows, as Tasklist reads it. */
+  private String firstOption(JsonNode task, String variable) throws Exception {
+    JsonNode variables = send("GET", "/task/" + task.get("id").asText() + "/variables?deserializeValues=false", null);
+    return JSON.readTree(variables.get(variable).get("value").asText()).get(0).get("value").asText();
+  }
+
+  private JsonNode send(String method, String path, Object body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+        .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+    request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+        : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+    }
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+}
