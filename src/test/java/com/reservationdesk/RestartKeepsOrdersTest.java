@@ -35,7 +35,7 @@ class RestartKeepsOrdersTest {
       customerId = partnerCenter.searchCustomers(CustomerSearchField.DOMAIN, "contoso.onmicrosoft.com", 1).get(0).id();
       customerCount = partnerCenter.searchCustomers(CustomerSearchField.COMPANY_NAME, "", 10_000).size();
       String subscription = app.getBean(SubscriptionService.class).eligibleSubscriptions(customerId).get(0).subscriptionId();
-      String purchaseId = purchases.open(customerId, subscription, "alice", null).id();
+      String purchaseId = TestPurchases.open(purchases, customerId, subscription, "alice");
       var offer = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "D4s_v5", "P3Y", BillingPlan.UPFRONT)).offers().get(0);
       purchases.addLine(purchaseId, offer.reference(), "upfront", 4);
       purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");

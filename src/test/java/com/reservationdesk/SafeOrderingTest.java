@@ -86,19 +86,19 @@ class SafeOrderingTest {
       }
       return result;
     }));
-    String customerId = purchases.get(purchaseId).customerId();
+    String customerId = purchases.ofProcess(purchaseId).customerId();
     int ordersBefore = partnerCenterOrders(customerId);
 
     assertThatThrownBy(() -> transaction.execute(status -> timingOut.placeOrder(purchaseId))).hasMessage("Read timed out");
     assertThat(partnerCenterOrders(customerId)).as("Partner Center has the order").isEqualTo(ordersBefore + 1);
-    assertThat(purchases.get(purchaseId).status()).as("our side rolled back: still to be placed").isEqualTo(PurchaseStatus.ORDERING);
+    assertThat(purchases.ofProcess(purchaseId).status()).as("our side rolled back: still to be placed").isEqualTo(PurchaseStatus.ORDERING);
 
     // The job is retried: a new cart, the same request id. Partner Center answers with the first order.
     OrderPlacement retried = transaction.execute(status -> timingOut.placeOrder(purchaseId));
     assertThat(retried.outcome()).isEqualTo(OrderPlacement.Outcome.PLACED);
     assertThat(retried.orders()).hasSize(1);
     assertThat(partnerCenterOrders(customerId)).as("no second order").isEqualTo(ordersBefore + 1);
-    assertThat(orderRepository.ofPurchase(purchaseId)).singleElement()
+    assertThat(orderRepository.ofPurchase(purchases.ofProcess(purchaseId).id())).singleElement()
         .satisfies(o -> assertThat(o.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2)));
     // And once more, as a late duplicate job would: answered from the records.
     assertThat(transaction.execute(status -> timingOut.placeOrder(purchaseId)).orders()).hasSize(1);
@@ -117,12 +117,12 @@ class SafeOrderingTest {
     }));
     OrderPlacement first = transaction.execute(status -> busy.placeOrder(purchaseId));
     assertThat(first.outcome()).isEqualTo(OrderPlacement.Outcome.IN_PROGRESS);
-    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.ORDERING);
-    String requestId = purchases.get(purchaseId).checkoutRequestId();
+    assertThat(purchases.ofProcess(purchaseId).status()).isEqualTo(PurchaseStatus.ORDERING);
+    String requestId = purchases.ofProcess(purchaseId).checkoutRequestId();
     OrderPlacement later = transaction.execute(status -> busy.placeOrder(purchaseId));
     assertThat(later.outcome()).isEqualTo(OrderPlacement.Outcome.PLACED);
     assertThat(later.orders()).hasSize(1);
-    assertThat(purchases.get(purchaseId).checkoutRequestId()).isEqualTo(requestId);
+    assertThat(purchases.ofProcess(purchaseId).checkoutRequestId()).isEqualTo(requestId);
   }
 
   @Test
@@ -136,8 +136,8 @@ class SafeOrderingTest {
     }));
     assertThatThrownBy(() -> transaction.execute(status -> down.placeOrder(purchaseId)))
         .hasMessage("Unexpected service error (Partner Center error 800003, HTTP 500)");
-    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.ORDERING);
-    assertThat(orderRepository.ofPurchase(purchaseId)).isEmpty();
+    assertThat(purchases.ofProcess(purchaseId).status()).isEqualTo(PurchaseStatus.ORDERING);
+    assertThat(orderRepository.ofPurchase(purchases.ofProcess(purchaseId).id())).isEmpty();
   }
 
   @Test
@@ -158,11 +158,11 @@ class SafeOrderingTest {
     assertThat(placement.orders()).hasSize(1);
     assertThat(placement.problem()).startsWith("Partner Center ordered part of the cart (order " + placement.orders().get(0).orderId())
         .contains("Quantity not available for this catalog item (Partner Center error 800017)");
-    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
-    assertThat(purchases.get(purchaseId).checkoutRequestId()).as("the next buy is a new request").isNull();
+    assertThat(purchases.ofProcess(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
+    assertThat(purchases.ofProcess(purchaseId).checkoutRequestId()).as("the next buy is a new request").isNull();
     assertThat(purchases.cart(purchaseId).lines()).as("the ordered line left the cart").isEmpty();
     purchases.cancel(purchaseId);
-    assertThat(purchases.get(purchaseId).status()).as("what was ordered stays ordered").isEqualTo(PurchaseStatus.ORDERED);
+    assertThat(purchases.ofProcess(purchaseId).status()).as("what was ordered stays ordered").isEqualTo(PurchaseStatus.ORDERED);
   }
 
   @Test
@@ -235,7 +235,7 @@ class SafeOrderingTest {
   private String purchaseReadyToOrder(String domain, String size, long quantity) {
     String customerId = partnerCenter.searchCustomers(CustomerSearchField.DOMAIN, domain, 1).get(0).id();
     String subscription = subscriptions.eligibleSubscriptions(customerId).get(0).subscriptionId();
-    String purchaseId = purchases.open(customerId, subscription, "alice", null).id();
+    String purchaseId = TestPurchases.open(purchases, customerId, subscription, "alice");
     String sku = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", size, "P3Y", BillingPlan.UPFRONT)).offers().get(0)
         .reference();
     purchases.addLine(purchaseId, sku, "upfront", quantity);

@@ -25,6 +25,6 @@ public class CheckCatalogFilterDelegate implements JavaDelegate {
     if ("cancel".equals(string(execution, FILTER_ACTION))) {
       return;
     }
-    purchases.checkFilter(string(execution, PURCHASE_ID), CatalogFilter.fromForm(variables(execution, CatalogFilter.FORM_KEYS)));
+    purchases.checkFilter(execution.getProcessInstanceId(), CatalogFilter.fromForm(variables(execution, CatalogFilter.FORM_KEYS)));
   }
 }

@@ -24,7 +24,7 @@ public class SearchCatalogDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CatalogFilter filter = CatalogFilter.fromForm(variables(execution, CatalogFilter.FORM_KEYS));
-    CatalogSearchResult result = purchases.findOffers(string(execution, PURCHASE_ID), filter);
+    CatalogSearchResult result = purchases.findOffers(execution.getProcessInstanceId(), filter);
     setJson(execution, RESERVATION_RESULTS, result.offers().stream().map(SearchCatalogDelegate::row).toList());
     execution.setVariable(RESERVATION_RESULT_COUNT, result.offers().size());
     execution.setVariable(RESERVATION_RESULT_MESSAGE, result.message());

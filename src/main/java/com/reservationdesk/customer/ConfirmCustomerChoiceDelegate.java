@@ -3,6 +3,7 @@ package com.reservationdesk.customer;
 import static com.reservationdesk.process.PurchaseVariables.*;
 
 import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class ConfirmCustomerChoiceDelegate implements JavaDelegate {
 
   private final CustomerService customers;
+  private final PurchaseService purchases;
 
-  public ConfirmCustomerChoiceDelegate(CustomerService customers) {
+  public ConfirmCustomerChoiceDelegate(CustomerService customers, PurchaseService purchases) {
     this.customers = customers;
+    this.purchases = purchases;
   }
 
   @Override
@@ -22,7 +25,7 @@ public class ConfirmCustomerChoiceDelegate implements JavaDelegate {
     String action = string(execution, CUSTOMER_ACTION);
     String decision = switch (action == null ? "" : action) {
       case "choose" -> {
-        execution.setVariable(CUSTOMER_ID, customers.requireCustomer(string(execution, CUSTOMER_ID)).id());
+        execution.setVariable(CUSTOMER_ID, purchases.chooseCustomer(execution.getProcessInstanceId(), string(execution, CUSTOMER_ID)).id());
         yield "CHOSEN";
       }
       case "searchAgain" -> {

@@ -2,6 +2,7 @@ package com.reservationdesk.customer;
 
 import static com.reservationdesk.process.PurchaseVariables.*;
 
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class FindCustomersDelegate implements JavaDelegate {
 
   private final CustomerService customers;
+  private final PurchaseService purchases;
 
-  public FindCustomersDelegate(CustomerService customers) {
+  public FindCustomersDelegate(CustomerService customers, PurchaseService purchases) {
     this.customers = customers;
+    this.purchases = purchases;
   }
 
   @Override
@@ -22,6 +25,10 @@ public class FindCustomersDelegate implements JavaDelegate {
     setJson(execution, CUSTOMER_MATCHES, result.options());
     execution.setVariable(CUSTOMER_MATCH_COUNT, result.matches().size());
     execution.setVariable(CUSTOMER_SEARCH_MESSAGE, result.message());
-    execution.setVariable(CUSTOMER_ID, result.matches().size() == 1 ? result.matches().get(0).id() : null);
+    String only = null;
+    if (result.matches().size() == 1) {
+      only = purchases.recordCustomer(execution.getProcessInstanceId(), result.matches().get(0)).id();
+    }
+    execution.setVariable(CUSTOMER_ID, only);
   }
 }

@@ -48,7 +48,7 @@ public class OrderService {
   }
 
   /**
-   * Builds the Partner Center cart from the purchase's open lines (reading each SKU's current catalog
+   * Builds the Partner Center cart from the open lines of the purchase of a process instance (reading each SKU's current catalog
    * item id), checks it out with the purchase's request id and records the orders.
    *
    * <ul>
@@ -62,8 +62,10 @@ public class OrderService {
    * </ul>
    */
   @Transactional
-  public OrderPlacement placeOrder(String purchaseId) {
-    Purchase purchase = purchases.lock(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
+  public OrderPlacement placeOrder(String processInstanceId) {
+    Purchase purchase = purchases.lockByProcess(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No purchase for process instance " + processInstanceId));
+    String purchaseId = purchase.id();
     if (purchase.status() == PurchaseStatus.ORDERED) {
       return new OrderPlacement(OrderPlacement.Outcome.PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), null);
     }
@@ -92,6 +94,8 @@ public class OrderService {
       if (ErrorCode.inProgress(e.code())) {
         log.info("Purchase {}: Partner Center is still processing ({}); looking again later", purchaseId, e.getMessage());
         metrics.checkout("inProgress", 0);
+        purchases.waitingFor(purchaseId, "Partner Center to finish the order (it is still processing it; Reservation Desk asks "
+            + "again every minute with the same request)", clock.instant());
         return new OrderPlacement(OrderPlacement.Outcome.IN_PROGRESS, purchase.customerId(), orders.ofPurchase(purchaseId), null);
       }
       if (!ErrorCode.agentCanAct(e.code())) {

@@ -27,7 +27,7 @@ public class PlaceOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OrderPlacement placement = orders.placeOrder(string(execution, PURCHASE_ID));
+    OrderPlacement placement = orders.placeOrder(execution.getProcessInstanceId());
     setDecision(execution, ORDER_OUTCOME, outcome(placement.outcome()));
     execution.setVariable(ORDER_PROBLEM, placement.problem());
     execution.setVariable(ORDER_NUMBERS, placement.orderNumbers());
@@ -38,7 +38,7 @@ public class PlaceOrderDelegate implements JavaDelegate {
     setJson(execution, ORDER_SUMMARY, summary(placement.orders()));
     if (placement.outcome() == OrderPlacement.Outcome.REFUSED || placement.outcome() == OrderPlacement.Outcome.PARTLY_PLACED) {
       // What is left in the cart goes back to the agent's review.
-      CartVariables.write(execution, purchases.cart(string(execution, PURCHASE_ID)));
+      CartVariables.write(execution, purchases.cart(execution.getProcessInstanceId()));
       execution.setVariable(REVIEW_NOTE, placement.problem());
     }
     if (placement.outcome() == OrderPlacement.Outcome.REFUSED) {

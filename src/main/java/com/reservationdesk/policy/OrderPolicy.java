@@ -78,11 +78,13 @@ public class OrderPolicy {
     }
   }
 
-  private Limits limits(ReservationType type) {
+  /** The quantity limits of a product type: per cart line and per order (QuantityLimits). */
+  public Limits limits(ReservationType type) {
     DmnDecisionRuleResult result = evaluate(QUANTITY_LIMITS, Variables.createVariables().putValue("productType", type.formValue()));
     return new Limits(((Number) result.getEntry("maxPerLine")).longValue(), ((Number) result.getEntry("maxPerOrder")).longValue(),
         result.getEntry("unit"));
   }
 
-  private record Limits(long perLine, long perOrder, String unit) {}
+  /** @param unit what the quantity counts, as the table words it ({@code instances}) */
+  public record Limits(long perLine, long perOrder, String unit) {}
 }

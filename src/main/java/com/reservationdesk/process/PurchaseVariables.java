@@ -40,6 +40,7 @@ public final class PurchaseVariables {
   public static final String RESELLER_OPTIONS = "resellerOptions";
   public static final String RESELLER_MPN_ID = "resellerMpnId";
   public static final String RESELLER_NAME = "resellerName";
+  public static final String RESELLER_NOTE = "resellerNote";
   public static final String REGION_OPTIONS = "regionOptions";
 
   // Catalog filter and results
@@ -59,6 +60,7 @@ public final class PurchaseVariables {
   public static final String BILLING_PLAN = "billingPlan";
   public static final String HIDE_RESTRICTED = "hideRestricted";
   public static final String PRICE_NOTE = "priceNote";
+  public static final String QUANTITY_LIMITS = "quantityLimits";
   public static final String FILTER_ACTION = "filterAction";
   public static final String RESERVATION_RESULTS = "reservationResults";
   public static final String RESERVATION_RESULT_COUNT = "reservationResultCount";
@@ -86,6 +88,8 @@ public final class PurchaseVariables {
   public static final String APPROVAL = "approval";
   public static final String APPROVAL_REQUIRED = "approvalRequired";
   public static final String APPROVAL_REASON = "approvalReason";
+  /** The approval task's: who asked for the purchase, from its records. */
+  public static final String REQUESTED_BY = "requestedBy";
   public static final String APPROVAL_DECISION = "approvalDecision";
   public static final String REJECTION_REASON = "rejectionReason";
   public static final String APPROVAL_RESULT = "approvalResult";
@@ -120,7 +124,8 @@ public final class PurchaseVariables {
    * Reservation Desk's own tables.
    */
   public static final java.util.Set<String> DISPLAY_ONLY = java.util.Set.of(
-      CUSTOMER_MATCHES, CUSTOMER_SEARCH_MESSAGE, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_NOTE, RESELLER_OPTIONS, REGION_OPTIONS,
+      CUSTOMER_MATCHES, CUSTOMER_SEARCH_MESSAGE, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_NOTE, RESELLER_OPTIONS, RESELLER_NOTE,
+      QUANTITY_LIMITS, REGION_OPTIONS,
       FLEXIBILITY_GROUP_OPTIONS, PRICE_NOTE, RESERVATION_RESULTS, RESERVATION_RESULT_MESSAGE,
       RESERVATION_RESULT_COUNT, CART_LINES, CART_LINE_COUNT, CART_TOTAL, CART_BILLING, ORDER_SUMMARY,
       AZURE_PORTAL_URL, PURCHASE_EXPIRES_AT,

@@ -28,7 +28,7 @@ public class CheckPurchaseOpenDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(PURCHASE_OPEN, purchases.isOpen(string(execution, PURCHASE_ID)));
+    execution.setVariable(PURCHASE_OPEN, purchases.isOpen(execution.getProcessInstanceId()));
     execution.setVariable(PURCHASE_EXPIRES_AT,
         WHEN.format(clock.instant().plus(policy.reminderBefore()).truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)));
   }

@@ -18,6 +18,6 @@ public class DiscardPurchaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    purchases.cancel(string(execution, PURCHASE_ID));
+    purchases.cancel(execution.getProcessInstanceId());
   }
 }

@@ -18,6 +18,6 @@ public class ExpirePurchaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(PURCHASE_EXPIRED, purchases.expire(string(execution, PURCHASE_ID)));
+    execution.setVariable(PURCHASE_EXPIRED, purchases.expire(execution.getProcessInstanceId()));
   }
 }

@@ -23,14 +23,29 @@ public class PurchaseRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(Purchase purchase, String processInstanceId, Instant now) {
+  /** A new purchase, a draft until its customer and subscription are chosen. */
+  public void insertDraft(String purchaseId, String processInstanceId, String createdBy, Instant now) {
     jdbc.sql("""
-        insert into purchase (id, process_instance_id, customer_id, customer_name, customer_country, subscription_id,
-                              subscription_name, status, currency, created_by, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(purchase.id(), processInstanceId, purchase.customerId(), purchase.customerName(), purchase.customerCountry(),
-            purchase.subscriptionId(), purchase.subscriptionName(), purchase.status().name(), purchase.currency(),
-            purchase.createdBy(), utc(now), utc(now))
+        insert into purchase (id, process_instance_id, status, created_by, created_at, updated_at)
+        values (?, ?, 'DRAFT', ?, ?, ?)""")
+        .params(purchaseId, processInstanceId, createdBy, utc(now), utc(now))
+        .update();
+  }
+
+  /** Sets the customer of the process instance's purchase while it is a draft; how many rows changed (0 or 1). */
+  public int chooseCustomerOfDraft(String processInstanceId, String customerId, String customerName, String country,
+      String currency, Instant now) {
+    return jdbc.sql("""
+        update purchase set customer_id = ?, customer_name = ?, customer_country = ?, currency = ?, updated_at = ?
+        where process_instance_id = ? and status = 'DRAFT'""")
+        .params(customerId, customerName, country, currency, utc(now), processInstanceId)
+        .update();
+  }
+
+  /** The subscription is chosen: the cart opens. */
+  public void open(String purchaseId, String subscriptionId, String subscriptionName, Instant now) {
+    jdbc.sql("update purchase set subscription_id = ?, subscription_name = ?, status = 'OPEN', updated_at = ? where id = ?")
+        .params(subscriptionId, subscriptionName, utc(now), purchaseId)
         .update();
   }
 
@@ -38,9 +53,27 @@ public class PurchaseRepository {
     return jdbc.sql("select * from purchase where id = ?").param(purchaseId).query(this::purchase).optional();
   }
 
+  /** The purchase a process instance works on: its process instance is the key no agent can change. */
+  public Optional<Purchase> findByProcess(String processInstanceId) {
+    return jdbc.sql("select * from purchase where process_instance_id = ?").param(processInstanceId).query(this::purchase)
+        .optional();
+  }
+
   /** Reads the purchase and locks it, so two agents completing the same task cannot both change it. */
   public Optional<Purchase> lock(String purchaseId) {
     return jdbc.sql("select * from purchase where id = ? for update").param(purchaseId).query(this::purchase).optional();
+  }
+
+  /** Like {@link #lock}, found by the purchase's process instance. */
+  public Optional<Purchase> lockByProcess(String processInstanceId) {
+    return jdbc.sql("select * from purchase where process_instance_id = ? for update").param(processInstanceId)
+        .query(this::purchase).optional();
+  }
+
+  /** A user's purchases, newest first. */
+  public List<Purchase> createdBy(String user, int limit) {
+    return jdbc.sql("select * from purchase where created_by = ? order by created_at desc, id limit ?").params(user, limit)
+        .query(this::purchase).list();
   }
 
   public List<PurchaseLine> lines(String purchaseId) {
@@ -78,7 +111,7 @@ public class PurchaseRepository {
       String orderedBy, Instant now) {
     jdbc.sql("""
         update purchase set status = 'ORDERING', scope = ?, reseller_mpn_id = ?, reseller_name = ?, checkout_request_id = ?,
-                            ordered_by = ?, updated_at = ?
+                            ordered_by = ?, waiting_for = null, updated_at = ?
         where id = ?""")
         .params(scope, resellerMpnId, resellerName, requestId, orderedBy, utc(now), purchaseId)
         .update();
@@ -89,9 +122,23 @@ public class PurchaseRepository {
         .query(Integer.class).single() > 0;
   }
 
+  /** Why the order waits for an approver (the approval table's reason), and that it does. */
+  public void recordApprovalReason(String purchaseId, String reason, String waitingFor, Instant now) {
+    jdbc.sql("""
+        update purchase set approval_reason = ?, decided_by = null, decided_at = null, rejection_reason = null, waiting_for = ?,
+                            updated_at = ?
+        where id = ?""")
+        .params(reason, waitingFor, utc(now), purchaseId).update();
+  }
+
+  /** What an ordered purchase waits for, in a sentence; null when it waits for nothing. */
+  public void waitingFor(String purchaseId, String what, Instant now) {
+    jdbc.sql("update purchase set waiting_for = ?, updated_at = ? where id = ?").params(what, utc(now), purchaseId).update();
+  }
+
   /** An approver's decision; a null reason means approved. */
   public void recordDecision(String purchaseId, String approver, String rejectionReason, Instant now) {
-    jdbc.sql("update purchase set decided_by = ?, decided_at = ?, rejection_reason = ?, updated_at = ? where id = ?")
+    jdbc.sql("update purchase set decided_by = ?, decided_at = ?, rejection_reason = ?, waiting_for = null, updated_at = ? where id = ?")
         .params(approver, utc(now), rejectionReason, utc(now), purchaseId).update();
   }
 
@@ -102,20 +149,25 @@ public class PurchaseRepository {
 
   /** Back to the agent: the cart can change again, and the next buy gets a new request id. */
   public void reopen(String purchaseId, String problem, Instant now) {
-    jdbc.sql("update purchase set status = 'OPEN', checkout_request_id = null, order_problem = ?, updated_at = ? where id = ?")
+    jdbc.sql("""
+        update purchase set status = 'OPEN', checkout_request_id = null, order_problem = ?, waiting_for = null, updated_at = ?
+        where id = ?""")
         .params(problem, utc(now), purchaseId).update();
   }
 
   public void updateStatus(String purchaseId, PurchaseStatus status, Instant now) {
-    jdbc.sql("update purchase set status = ?, updated_at = ? where id = ?").params(status.name(), utc(now), purchaseId).update();
+    jdbc.sql("update purchase set status = ?, waiting_for = null, updated_at = ? where id = ?").params(status.name(), utc(now), purchaseId)
+        .update();
   }
 
   private Purchase purchase(ResultSet rs, int row) throws SQLException {
-    return new Purchase(rs.getString("id"), rs.getString("customer_id"), rs.getString("customer_name"),
-        rs.getString("customer_country"), rs.getString("subscription_id"), rs.getString("subscription_name"),
-        PurchaseStatus.valueOf(rs.getString("status")), rs.getString("currency"), rs.getString("scope"),
-        rs.getString("reseller_mpn_id"), rs.getString("reseller_name"), rs.getString("checkout_request_id"),
-        rs.getString("created_by"), rs.getString("ordered_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    return new Purchase(rs.getString("id"), rs.getString("process_instance_id"), rs.getString("customer_id"),
+        rs.getString("customer_name"), rs.getString("customer_country"), rs.getString("subscription_id"),
+        rs.getString("subscription_name"), PurchaseStatus.valueOf(rs.getString("status")), rs.getString("currency"),
+        rs.getString("scope"), rs.getString("reseller_mpn_id"), rs.getString("reseller_name"), rs.getString("checkout_request_id"),
+        rs.getString("created_by"), rs.getString("ordered_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getString("approval_reason"), rs.getString("decided_by"), rs.getString("rejection_reason"),
+        rs.getString("waiting_for"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
   }
 
   private PurchaseLine line(ResultSet rs, int row) throws SQLException {

@@ -10,15 +10,20 @@ import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.policy.OrderPolicy;
 import com.reservationdesk.process.PurchaseMetrics;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.reseller.ResellerService;
+import com.reservationdesk.partnercenter.RegistrationStatus;
 import com.reservationdesk.subscription.AzureSubscription;
+import com.reservationdesk.subscription.RegistrationService;
 import com.reservationdesk.subscription.SubscriptionService;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -39,12 +44,14 @@ public class PurchaseService {
   private final ResellerService resellers;
   private final Currencies currencies;
   private final OrderPolicy policy;
+  private final RegistrationService registrations;
   private final PurchaseMetrics metrics;
   private final Clock clock;
 
   public PurchaseService(PurchaseRepository purchases, CustomerService customers, SubscriptionService subscriptions,
       CatalogService catalog, ResellerService resellers, Currencies currencies, OrderPolicy policy, PurchaseMetrics metrics,
-      Clock clock) {
+      RegistrationService registrations, Clock clock) {
+    this.registrations = registrations;
     this.metrics = metrics;
     this.policy = policy;
     this.purchases = purchases;
@@ -56,60 +63,123 @@ public class PurchaseService {
     this.clock = clock;
   }
 
-  /** Starts a purchase once the agent has chosen a customer and one of its active Azure subscriptions. */
-  public Purchase open(String customerId, String subscriptionId, String agent, String processInstanceId) {
-    Customer customer = customers.requireCustomer(customerId);
-    AzureSubscription subscription = subscriptions.requireEligible(customer.id(), subscriptionId);
-    Purchase purchase = new Purchase(UUID.randomUUID().toString(), customer.id(), customer.companyName(), customer.country(),
-        subscription.subscriptionId(), subscription.friendlyName(), PurchaseStatus.OPEN, currencies.currencyOf(customer.country()),
-        null, null, null, null,
-        agent, null, clock.instant());
-    purchases.insert(purchase, processInstanceId, clock.instant());
+  /**
+   * A purchase starts with its process, as a draft: who started it is the engine's authenticated user, and
+   * the purchase is found by its process instance from then on.
+   */
+  public String begin(String processInstanceId, String agent) {
+    String id = UUID.randomUUID().toString();
+    purchases.insertDraft(id, processInstanceId, agent, clock.instant());
+    return id;
+  }
+
+  /** The purchase of a process instance. */
+  public Purchase ofProcess(String processInstanceId) {
+    return purchases.findByProcess(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No purchase for process instance " + processInstanceId));
+  }
+
+  /**
+   * The customer the agent chose, checked to be a customer of the partner, becomes the purchase's. Only a
+   * draft's customer can change.
+   */
+  public Customer chooseCustomer(String processInstanceId, String customerId) {
+    return recordCustomer(processInstanceId, customers.requireCustomer(customerId));
+  }
+
+  /** A customer Partner Center returned (the only match of a search) becomes the draft purchase's. */
+  public Customer recordCustomer(String processInstanceId, Customer customer) {
+    int updated = purchases.chooseCustomerOfDraft(processInstanceId, customer.id(), customer.companyName(), customer.country(),
+        currencies.currencyOf(customer.country()), clock.instant());
+    if (updated == 0) {
+      throw new InvalidInputException("This purchase's customer and subscription are already chosen. Open the purchase's current "
+          + "task instead.");
+    }
+    return customer;
+  }
+
+  /** The customer recorded for the purchase; an agent cannot have changed it. */
+  public String customerOf(String processInstanceId) {
+    Purchase purchase = ofProcess(processInstanceId);
+    if (!purchase.hasCustomer()) {
+      throw new IllegalStateException("Purchase " + purchase.id() + " has no customer yet");
+    }
+    return purchase.customerId();
+  }
+
+  /**
+   * Opens the cart once the agent has chosen one of the purchase's customer's active Azure subscriptions:
+   * the customer is the one recorded, whatever else a form sent.
+   */
+  public Purchase open(String processInstanceId, String subscriptionId) {
+    Purchase draft = requireDraft(processInstanceId);
+    if (!draft.hasCustomer()) {
+      throw new IllegalStateException("Purchase " + draft.id() + " has no customer yet");
+    }
+    AzureSubscription subscription = subscriptions.requireEligible(draft.customerId(), subscriptionId);
+    Instant now = clock.instant();
+    purchases.open(draft.id(), subscription.subscriptionId(), subscription.friendlyName(), now);
     metrics.purchaseOpened();
-    return purchase;
+    return new Purchase(draft.id(), draft.processInstanceId(), draft.customerId(), draft.customerName(), draft.customerCountry(),
+        subscription.subscriptionId(), subscription.friendlyName(), PurchaseStatus.OPEN, draft.currency(), null, null, null, null,
+        draft.createdBy(), null, draft.createdAt(), null, null, null, null, now);
   }
 
   public Purchase get(String purchaseId) {
     return purchases.find(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
   }
 
+  /** The purchases a user started, newest first: what they see on "Your purchases". */
+  public List<Purchase> startedBy(String user, int limit) {
+    return purchases.createdBy(user, limit);
+  }
+
   /** Checks a filter against the catalog of the purchase's customer's market, before the search runs. */
-  public void checkFilter(String purchaseId, CatalogFilter filter) {
-    catalog.checkFilter(get(purchaseId).customerCountry(), filter);
+  public void checkFilter(String processInstanceId, CatalogFilter filter) {
+    catalog.checkFilter(ofProcess(processInstanceId).customerCountry(), filter);
   }
 
   /**
    * Searches the catalog of the purchase's customer's market, priced in its currency, with the
    * inventory restrictions of the purchase's subscription.
    */
-  public CatalogSearchResult findOffers(String purchaseId, CatalogFilter filter) {
-    Purchase purchase = get(purchaseId);
+  public CatalogSearchResult findOffers(String processInstanceId, CatalogFilter filter) {
+    Purchase purchase = ofProcess(processInstanceId);
     return catalog.search(purchase.customerCountry(), filter, inventoryContext(purchase, filter.region()));
+  }
+
+  /** The policy's quantity limits for a product type, in a sentence the forms show. */
+  public String quantityLimitNote(ReservationType type) {
+    OrderPolicy.Limits limits = policy.limits(type);
+    return String.format("Up to %,d %s per line and %,d per order (the partner's policy).", limits.perLine(), limits.unit(),
+        limits.perOrder());
   }
 
   private static InventoryContext inventoryContext(Purchase purchase, String region) {
     return new InventoryContext(purchase.customerId(), purchase.subscriptionId(), CatalogFilter.ANY.equals(region) ? null : region);
   }
 
-  public CartView cart(String purchaseId) {
-    return cart(get(purchaseId));
+  public CartView cart(String processInstanceId) {
+    return cart(ofProcess(processInstanceId));
   }
 
   private CartView cart(Purchase purchase) {
-    return CartView.of(purchases.lines(purchase.id()), purchase.currency());
+    // A draft has no currency yet (and no lines): its customer's country, or the default, decides.
+    return CartView.of(purchases.lines(purchase.id()),
+        purchase.currency() != null ? purchase.currency() : currencies.currencyOf(purchase.customerCountry()));
   }
 
   /**
    * Adds a reservation to the cart; the same SKU and billing plan again adds to its line's quantity,
-   * as the dashboard's cart does.
+   * as the dashboard's cart does. A line over the policy's limits is refused here, not only at Buy.
    */
-  public CartView addLine(String purchaseId, String reservation, String billingPlan, Object quantityValue) {
-    Purchase purchase = requireOpen(purchaseId);
+  public CartView addLine(String processInstanceId, String reservation, String billingPlan, Object quantityValue) {
+    Purchase purchase = requireOpen(processInstanceId);
     ReservationOffer offer = catalog.requireOffer(purchase.customerCountry(), reservation, billingPlan);
     ReservationSku sku = offer.sku();
     long quantity = quantity(quantityValue, sku);
     catalog.requireAvailable(purchase.customerCountry(), inventoryContext(purchase, sku.armRegionName()), offer);
-    List<PurchaseLine> lines = purchases.lines(purchaseId);
+    List<PurchaseLine> lines = purchases.lines(purchase.id());
     Optional<PurchaseLine> same = lines.stream()
         .filter(l -> l.productId().equals(sku.productId()) && l.skuId().equals(sku.skuId())
             && l.billingPlan() == offer.billingPlan())
@@ -117,27 +187,32 @@ public class PurchaseService {
     if (same.isPresent()) {
       long total = same.get().quantity() + quantity;
       requireQuantityRange(total, sku, " in total (the cart already holds " + same.get().quantity() + ")");
-      purchases.updateQuantity(purchaseId, same.get().lineNo(), total);
+      requireWithinPolicy(lines, same.get().lineNo(), sku.type(), sku.displayName(), total);
+      purchases.updateQuantity(purchase.id(), same.get().lineNo(), total);
     } else {
-      int lineNo = purchases.nextLineNo(purchaseId);
-      purchases.insertLine(purchaseId, new PurchaseLine(lineNo, sku.productId(), sku.skuId(), sku.type(), sku.displayName(),
+      requireWithinPolicy(lines, -1, sku.type(), sku.displayName(), quantity);
+      int lineNo = purchases.nextLineNo(purchase.id());
+      purchases.insertLine(purchase.id(), new PurchaseLine(lineNo, sku.productId(), sku.skuId(), sku.type(), sku.displayName(),
           sku.armRegionName(), sku.regionDisplayName(), sku.termDuration(), offer.billingPlan(), quantity, offer.unitPrice()));
     }
     return cart(purchase);
   }
 
-  public CartView changeQuantity(String purchaseId, Object lineValue, Object quantityValue) {
-    Purchase purchase = requireOpen(purchaseId);
-    PurchaseLine line = requireLine(purchaseId, lineValue);
+  public CartView changeQuantity(String processInstanceId, Object lineValue, Object quantityValue) {
+    Purchase purchase = requireOpen(processInstanceId);
+    List<PurchaseLine> lines = purchases.lines(purchase.id());
+    PurchaseLine line = requireLine(lines, lineValue);
     ReservationOffer offer = catalog.requireOffer(purchase.customerCountry(), line.productId() + ":" + line.skuId(),
         line.billingPlan().formValue());
-    purchases.updateQuantity(purchaseId, line.lineNo(), quantity(quantityValue, offer.sku()));
+    long quantity = quantity(quantityValue, offer.sku());
+    requireWithinPolicy(lines, line.lineNo(), line.type(), line.reservationName(), quantity);
+    purchases.updateQuantity(purchase.id(), line.lineNo(), quantity);
     return cart(purchase);
   }
 
-  public CartView removeLine(String purchaseId, Object lineValue) {
-    Purchase purchase = requireOpen(purchaseId);
-    purchases.deleteLine(purchaseId, requireLine(purchaseId, lineValue).lineNo());
+  public CartView removeLine(String processInstanceId, Object lineValue) {
+    Purchase purchase = requireOpen(processInstanceId);
+    purchases.deleteLine(purchase.id(), requireLine(purchases.lines(purchase.id()), lineValue).lineNo());
     return cart(purchase);
   }
 
@@ -145,8 +220,9 @@ public class PurchaseService {
    * The agent chose to buy: checks the cart, scope and reseller, then freezes the purchase with the
    * request id every checkout attempt will reuse.
    */
-  public Purchase readyToOrder(String purchaseId, String scopeValue, String resellerMpnId, String agent) {
-    Purchase purchase = requireOpen(purchaseId);
+  public Purchase readyToOrder(String processInstanceId, String scopeValue, String resellerMpnId, String agent) {
+    Purchase purchase = requireOpen(processInstanceId);
+    String purchaseId = purchase.id();
     List<PurchaseLine> lines = purchases.lines(purchaseId);
     if (lines.isEmpty()) {
       throw new InvalidInputException("The cart is empty. Add a reservation before buying, or cancel the purchase.");
@@ -167,23 +243,40 @@ public class PurchaseService {
     return get(purchaseId);
   }
 
-  /** What the approval table decides on: the cart's currency, total and units. */
-  public ApprovalRequest approvalRequest(String purchaseId) {
-    Purchase purchase = get(purchaseId);
+  /** What the approval table decides on: the cart's currency, total and units, from the purchase's records. */
+  public ApprovalRequest approvalRequest(String processInstanceId) {
+    Purchase purchase = ofProcess(processInstanceId);
     CartView cart = cart(purchase);
     return new ApprovalRequest(purchase.currency(), cart.total(), cart.lines().stream().mapToLong(PurchaseLine::quantity).sum());
   }
 
   /**
-   * An approver's decision. An approver does not approve their own purchase; a rejection needs a
-   * reason, and sends the cart back to the agent with it.
+   * What the approver reads, made from the purchase's records when the approval task is created: the
+   * requester cannot change it. The approval table's reason is recorded with it.
    */
-  public void decideApproval(String purchaseId, String decision, String reason, String approver, String requestedBy) {
-    Purchase purchase = purchases.lock(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
+  public ApprovalView prepareApproval(String processInstanceId, String reason) {
+    Purchase purchase = ofProcess(processInstanceId);
+    purchases.recordApprovalReason(purchase.id(), reason, "an approver (group approvers) to approve the order"
+        + (reason == null || reason.isBlank() ? "" : ": " + reason), clock.instant());
+    return new ApprovalView(purchase, reason, cart(purchase));
+  }
+
+  /**
+   * An approver's decision. Four eyes: whoever started the purchase or chose to buy it (as the purchase's
+   * records say, not a form) cannot approve it; a rejection needs a reason, and sends the cart back to the
+   * agent with it.
+   */
+  public void decideApproval(String processInstanceId, String decision, String reason, String approver) {
+    Purchase purchase = purchases.lockByProcess(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No purchase for process instance " + processInstanceId));
+    String purchaseId = purchase.id();
     if (purchase.status() != PurchaseStatus.ORDERING) {
       throw new InvalidInputException("This purchase is " + purchase.status().name().toLowerCase() + ": there is nothing to approve.");
     }
-    if (approver != null && approver.equals(requestedBy)) {
+    if (approver == null) {
+      throw new InvalidInputException("Log in as an approver to decide on this purchase.");
+    }
+    if (purchase.isRequester(approver)) {
       throw new InvalidInputException("You asked for this purchase, so another approver must decide on it.");
     }
     switch (decision == null ? "" : decision) {
@@ -209,37 +302,63 @@ public class PurchaseService {
    *
    * @return whether the purchase ended
    */
-  public boolean expire(String purchaseId) {
-    if (purchaseId == null) {
-      return true;
-    }
-    Optional<Purchase> purchase = purchases.lock(purchaseId).filter(p -> p.status() == PurchaseStatus.OPEN);
-    purchase.ifPresent(p -> purchases.updateStatus(purchaseId,
-        purchases.hasOrderedLines(purchaseId) ? PurchaseStatus.ORDERED : PurchaseStatus.EXPIRED, clock.instant()));
+  public boolean expire(String processInstanceId) {
+    Optional<Purchase> purchase = purchases.lockByProcess(processInstanceId)
+        .filter(p -> p.status() == PurchaseStatus.OPEN || p.status() == PurchaseStatus.DRAFT);
+    purchase.ifPresent(p -> purchases.updateStatus(p.id(),
+        purchases.hasOrderedLines(p.id()) ? PurchaseStatus.ORDERED : PurchaseStatus.EXPIRED, clock.instant()));
     return purchase.isPresent();
   }
 
-  /** Whether the purchase still waits for the agent (or has not started): what a reminder is for. */
-  public boolean isOpen(String purchaseId) {
-    return purchaseId == null || purchases.find(purchaseId).map(p -> p.status() == PurchaseStatus.OPEN).orElse(false);
+  /** Whether the purchase still waits for the agent (a draft, or an open cart): what a reminder is for. */
+  public boolean isOpen(String processInstanceId) {
+    return purchases.findByProcess(processInstanceId)
+        .map(p -> p.status() == PurchaseStatus.OPEN || p.status() == PurchaseStatus.DRAFT).orElse(false);
   }
 
   /**
    * Discards an unfinished purchase (open, or waiting for approval or registration: nothing was sent
    * to Partner Center yet); a placed one stays as it is.
    */
-  public void cancel(String purchaseId) {
-    if (purchaseId == null) {
-      return;
-    }
+  public void cancel(String processInstanceId) {
     // Lines already ordered (a partly placed checkout) stay ordered: the purchase then counts as ordered.
-    purchases.lock(purchaseId).filter(p -> p.status() == PurchaseStatus.OPEN || p.status() == PurchaseStatus.ORDERING)
-        .ifPresent(p -> purchases.updateStatus(purchaseId,
-            purchases.hasOrderedLines(purchaseId) ? PurchaseStatus.ORDERED : PurchaseStatus.CANCELLED, clock.instant()));
+    purchases.lockByProcess(processInstanceId)
+        .filter(p -> p.status() == PurchaseStatus.DRAFT || p.status() == PurchaseStatus.OPEN || p.status() == PurchaseStatus.ORDERING)
+        .ifPresent(p -> purchases.updateStatus(p.id(),
+            purchases.hasOrderedLines(p.id()) ? PurchaseStatus.ORDERED : PurchaseStatus.CANCELLED, clock.instant()));
   }
 
-  private Purchase requireOpen(String purchaseId) {
-    Purchase purchase = purchases.lock(purchaseId).orElseThrow(() -> new IllegalStateException("No purchase " + purchaseId));
+  /**
+   * Asks for the registration of the purchase's subscription for reservations (asking again is harmless)
+   * and records, while it is not done, that the purchase waits for it: the agent has no task meanwhile.
+   *
+   * @param check how many times this purchase has looked, this time included
+   */
+  public RegistrationStatus registerSubscription(String processInstanceId, int check) {
+    Purchase purchase = ofProcess(processInstanceId);
+    RegistrationStatus status = registrations.register(purchase.customerId(), purchase.subscriptionId());
+    String waiting = status == RegistrationStatus.REGISTERED ? null
+        : String.format("Microsoft to register subscription %s for reservations (%s; looked %d time%s, again every minute)",
+            purchase.subscriptionName(), status.apiName(), check, check == 1 ? "" : "s");
+    if (!Objects.equals(purchase.waitingFor(), waiting)) {
+      purchases.waitingFor(purchase.id(), waiting, clock.instant());
+    }
+    return status;
+  }
+
+  private Purchase requireDraft(String processInstanceId) {
+    Purchase purchase = purchases.lockByProcess(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No purchase for process instance " + processInstanceId));
+    if (purchase.status() != PurchaseStatus.DRAFT) {
+      throw new InvalidInputException("This purchase's customer and subscription are already chosen. Open the purchase's current "
+          + "task instead.");
+    }
+    return purchase;
+  }
+
+  private Purchase requireOpen(String processInstanceId) {
+    Purchase purchase = purchases.lockByProcess(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No purchase for process instance " + processInstanceId));
     if (purchase.status() != PurchaseStatus.OPEN) {
       throw new InvalidInputException("This purchase is " + purchase.status().name().toLowerCase()
           + " and can no longer be changed. Open the purchase's current task instead.");
@@ -247,7 +366,7 @@ public class PurchaseService {
     return purchase;
   }
 
-  private PurchaseLine requireLine(String purchaseId, Object lineValue) {
+  private static PurchaseLine requireLine(List<PurchaseLine> lines, Object lineValue) {
     Integer lineNo = null;
     if (lineValue instanceof Number number) {
       lineNo = number.intValue();
@@ -255,8 +374,27 @@ public class PurchaseService {
       lineNo = Integer.parseInt(text.trim());
     }
     Integer wanted = lineNo;
-    return purchases.lines(purchaseId).stream().filter(l -> wanted != null && l.lineNo() == wanted).findFirst()
+    return lines.stream().filter(l -> wanted != null && l.lineNo() == wanted).findFirst()
         .orElseThrow(() -> new InvalidInputException("Choose the cart line to change or remove."));
+  }
+
+  /**
+   * The policy's limits (OrderRules.dmn's QuantityLimits) hold for every line as it is added or changed:
+   * the line itself, and all lines of its product type together.
+   *
+   * @param replacedLine the line whose quantity this replaces, or -1 for a new line
+   */
+  private void requireWithinPolicy(List<PurchaseLine> lines, int replacedLine, ReservationType type, String name, long quantity) {
+    OrderPolicy.Limits limits = policy.limits(type);
+    if (quantity > limits.perLine()) {
+      throw new InvalidInputException(String.format("%s: at most %,d %s per line (policy); lower the quantity or split the "
+          + "purchase.", name, limits.perLine(), limits.unit()));
+    }
+    long others = lines.stream().filter(l -> l.type() == type && l.lineNo() != replacedLine).mapToLong(PurchaseLine::quantity).sum();
+    if (others + quantity > limits.perOrder()) {
+      throw new InvalidInputException(String.format("%s: at most %,d %s per order (policy); the cart already holds %,d, so "
+          + "at most %,d more fit.", type.label(), limits.perOrder(), limits.unit(), others, Math.max(0, limits.perOrder() - others)));
+    }
   }
 
   /** Form numbers arrive as Integer, Long, Double or text: accept whole numbers only. */

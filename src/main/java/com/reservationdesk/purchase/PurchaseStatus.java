@@ -2,6 +2,8 @@ package com.reservationdesk.purchase;
 
 /** Where a purchase stands: its cart can change only while it is {@code OPEN}. */
 public enum PurchaseStatus {
+  /** Started: the customer or the Azure subscription is not chosen yet. */
+  DRAFT,
   OPEN,
   ORDERING,
   ORDERED,

@@ -20,27 +20,27 @@ public class ReviewOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String purchaseId = string(execution, PURCHASE_ID);
+    String processInstanceId = execution.getProcessInstanceId();
     String action = string(execution, REVIEW_ACTION);
     String decision = switch (action == null ? "" : action) {
       case "changeQuantity" -> {
         CartVariables.write(execution,
-            purchases.changeQuantity(purchaseId, execution.getVariable(CART_LINE), execution.getVariable(NEW_QUANTITY)));
+            purchases.changeQuantity(processInstanceId, execution.getVariable(CART_LINE), execution.getVariable(NEW_QUANTITY)));
         yield "CHANGED";
       }
       case "removeLine" -> {
-        CartVariables.write(execution, purchases.removeLine(purchaseId, execution.getVariable(CART_LINE)));
+        CartVariables.write(execution, purchases.removeLine(processInstanceId, execution.getVariable(CART_LINE)));
         yield "CHANGED";
       }
       case "addMore" -> "ADD_MORE";
       case "cancel" -> "CANCEL";
       case "buy" -> {
-        Purchase ready = purchases.readyToOrder(purchaseId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
+        Purchase ready = purchases.readyToOrder(processInstanceId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
             currentUser(execution));
         execution.setVariable(RESELLER_NAME, ready == null ? null : ready.resellerName());
         // The inputs of the OrderApproval decision that follows in this transaction: transient, since the
         // decision's history keeps them.
-        ApprovalRequest request = purchases.approvalRequest(purchaseId);
+        ApprovalRequest request = purchases.approvalRequest(processInstanceId);
         execution.setVariable(ORDER_CURRENCY, Variables.stringValue(request.currency(), true));
         execution.setVariable(ORDER_TOTAL_AMOUNT, Variables.doubleValue(request.total().amount().doubleValue(), true));
         execution.setVariable(ORDER_QUANTITY, Variables.longValue(request.quantity(), true));

@@ -19,7 +19,7 @@ public class UpdateCartDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String purchaseId = string(execution, PURCHASE_ID);
+    String processInstanceId = execution.getProcessInstanceId();
     String action = string(execution, CART_ACTION);
     String decision = switch (action == null ? "" : action) {
       case "addAndSearch", "changeFilter" -> "SEARCH";
@@ -29,7 +29,7 @@ public class UpdateCartDelegate implements JavaDelegate {
           "Choose what to do: add the reservation to the cart, change the filter, review the order or cancel.");
     };
     if (action.startsWith("add")) {
-      CartVariables.write(execution, purchases.addLine(purchaseId, string(execution, RESERVATION),
+      CartVariables.write(execution, purchases.addLine(processInstanceId, string(execution, RESERVATION),
           string(execution, BILLING_PLAN), execution.getVariable(QUANTITY)));
     }
     setDecision(execution, CART_DECISION, decision);

@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthorizationSetup {
 
-  static final String AGENTS = "agents";
-  static final String APPROVERS = "approvers";
-  static final String OPERATORS = "operators";
-  static final String ADMINS = "admins";
+  static final String AGENTS = Roles.AGENTS;
+  static final String APPROVERS = Roles.APPROVERS;
+  static final String OPERATORS = Roles.OPERATORS;
+  static final String ADMINS = Roles.ADMINS;
 
   private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
 

@@ -2,6 +2,7 @@ package com.reservationdesk.subscription;
 
 import static com.reservationdesk.process.PurchaseVariables.*;
 
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,15 +12,18 @@ import org.springframework.stereotype.Component;
 public class AddAzureSubscriptionDelegate implements JavaDelegate {
 
   private final SubscriptionService subscriptions;
+  private final PurchaseService purchases;
 
-  public AddAzureSubscriptionDelegate(SubscriptionService subscriptions) {
+  public AddAzureSubscriptionDelegate(SubscriptionService subscriptions, PurchaseService purchases) {
     this.subscriptions = subscriptions;
+    this.purchases = purchases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     // One request id per purchase: a retry of this step asks Partner Center for the same thing.
-    AzureSubscription added = subscriptions.addAzureSubscription(string(execution, CUSTOMER_ID), execution.getProcessInstanceId());
+    String processInstanceId = execution.getProcessInstanceId();
+    AzureSubscription added = subscriptions.addAzureSubscription(purchases.customerOf(processInstanceId), processInstanceId);
     execution.setVariable(SUBSCRIPTION_ID, added.subscriptionId());
     execution.removeVariable(ADD_SUBSCRIPTION_ACTION);
   }

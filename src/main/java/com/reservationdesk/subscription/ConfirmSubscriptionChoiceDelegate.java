@@ -28,12 +28,10 @@ public class ConfirmSubscriptionChoiceDelegate implements JavaDelegate {
     if ("cancel".equals(action)) {
       setDecision(execution, SUBSCRIPTION_DECISION, "CANCEL");
     } else if ("choose".equals(action)) {
-      Purchase purchase = purchases.open(string(execution, CUSTOMER_ID), string(execution, SUBSCRIPTION_ID),
-          currentUser(execution), execution.getProcessInstanceId());
-      execution.setVariable(PURCHASE_ID, purchase.id());
+      // The purchase's customer is the one recorded; only the subscription comes from the form, checked against it.
+      Purchase purchase = purchases.open(execution.getProcessInstanceId(), string(execution, SUBSCRIPTION_ID));
       execution.setVariable(SUBSCRIPTION_ID, purchase.subscriptionId());
       execution.setVariable(SUBSCRIPTION_NAME, purchase.subscriptionName());
-      execution.setProcessBusinessKey(purchase.id());
       CartVariables.write(execution, CartView.of(List.of(), purchase.currency()));
       setDecision(execution, SUBSCRIPTION_DECISION, "CHOSEN");
     } else {

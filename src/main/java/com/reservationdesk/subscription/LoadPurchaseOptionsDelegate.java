@@ -2,6 +2,7 @@ package com.reservationdesk.subscription;
 
 import static com.reservationdesk.process.PurchaseVariables.*;
 
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -12,14 +13,17 @@ import org.springframework.stereotype.Component;
 public class LoadPurchaseOptionsDelegate implements JavaDelegate {
 
   private final PurchaseOptionsService options;
+  private final PurchaseService purchases;
 
-  public LoadPurchaseOptionsDelegate(PurchaseOptionsService options) {
+  public LoadPurchaseOptionsDelegate(PurchaseOptionsService options, PurchaseService purchases) {
     this.options = options;
+    this.purchases = purchases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PurchaseOptions loaded = options.load(string(execution, CUSTOMER_ID));
+    // The purchase's customer, as recorded: never a variable a form could have sent.
+    PurchaseOptions loaded = options.load(purchases.customerOf(execution.getProcessInstanceId()));
     execution.setVariable(CUSTOMER_NAME, loaded.customer().companyName());
     execution.setVariable(CUSTOMER_DOMAIN, loaded.customer().domain());
     setJson(execution, SUBSCRIPTION_OPTIONS, loaded.subscriptionOptions());
@@ -28,11 +32,13 @@ public class LoadPurchaseOptionsDelegate implements JavaDelegate {
     execution.setVariable(SUBSCRIPTION_NOTE, loaded.subscriptionNote());
     execution.setVariable(RESELLER_REQUIRED, loaded.resellerRequired());
     setJson(execution, RESELLER_OPTIONS, loaded.resellerOptions());
+    execution.setVariable(RESELLER_NOTE, loaded.resellerNote());
     if (execution.getVariable(RESELLER_MPN_ID) == null) {
       execution.setVariable(RESELLER_MPN_ID, loaded.defaultResellerMpnId());
     }
     setJson(execution, REGION_OPTIONS, loaded.regionOptions());
     setJson(execution, FLEXIBILITY_GROUP_OPTIONS, loaded.flexibilityGroupOptions());
     execution.setVariable(PRICE_NOTE, loaded.priceNote());
+    execution.setVariable(QUANTITY_LIMITS, loaded.quantityLimits());
   }
 }

@@ -6,7 +6,11 @@ import com.reservationdesk.customer.CustomerService;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.reseller.ResellerService;
+import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.policy.OrderPolicy;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Gathers, for a chosen customer, everything the purchase's forms let the agent choose from. */
@@ -17,9 +21,11 @@ public class PurchaseOptionsService {
   private final SubscriptionService subscriptions;
   private final ResellerService resellers;
   private final CatalogService catalog;
+  private final OrderPolicy policy;
 
   public PurchaseOptionsService(CustomerService customers, SubscriptionService subscriptions, ResellerService resellers,
-      CatalogService catalog) {
+      CatalogService catalog, OrderPolicy policy) {
+    this.policy = policy;
     this.customers = customers;
     this.subscriptions = subscriptions;
     this.resellers = resellers;
@@ -32,10 +38,37 @@ public class PurchaseOptionsService {
     List<Option> eligible = azure.stream().filter(AzureSubscription::isActive)
         .map(s -> new Option(s.label(), s.subscriptionId())).toList();
     List<Reseller> active = resellers.activeResellers();
+    Optional<Reseller> own = resellers.resellerOf(customer, active);
     return new PurchaseOptions(customer, eligible, note(customer, azure), resellers.resellerRequired(),
-        resellers.options(active), resellers.resellerOf(customer, active).map(Reseller::mpnId).orElse(null),
+        resellers.options(active), own.map(Reseller::mpnId).orElse(null), resellerNote(customer, active, own),
         catalog.regionOptions(customer.country()), catalog.flexibilityGroupOptions(customer.country()),
-        catalog.priceNote(customer.country()));
+        catalog.priceNote(customer.country()), quantityLimits());
+  }
+
+  /** Why the review asks for a reseller: so that an empty, required choice is never left unexplained. */
+  private String resellerNote(Customer customer, List<Reseller> active, Optional<Reseller> own) {
+    if (!resellers.resellerRequired()) {
+      return "";
+    }
+    String why = " As an indirect provider you buy on behalf of a reseller, the partner of record, which cannot be changed "
+        + "after the purchase.";
+    if (active.isEmpty()) {
+      return "You have no active indirect reseller, and Partner Center refuses a purchase without one." + why
+          + " Set up the reseller relationship in Partner Center first, or cancel.";
+    }
+    return own.map(r -> customer.companyName() + " buys through " + r.name() + " (MPN " + r.mpnId() + "), which is preselected."
+            + why)
+        .orElse(customer.companyName() + " has no reseller on record with you." + why
+            + " Choose the reseller the customer buys through; ask the customer's account manager if you do not know it.");
+  }
+
+  /** The partner's quantity limits, as the rules that check each cart line enforce them. */
+  private String quantityLimits() {
+    return "Quantity limits (the partner's policy): " + String.join("; ", Arrays.stream(ReservationType.values()).map(type -> {
+      OrderPolicy.Limits limits = policy.limits(type);
+      return String.format("%s up to %,d %s per line and %,d per order", type.label(), limits.perLine(), limits.unit(),
+          limits.perOrder());
+    }).toList()) + ".";
   }
 
   private static String note(Customer customer, List<AzureSubscription> azure) {

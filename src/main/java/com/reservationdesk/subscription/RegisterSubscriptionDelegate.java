@@ -2,6 +2,7 @@ package com.reservationdesk.subscription;
 
 import static com.reservationdesk.process.PurchaseVariables.*;
 
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,17 +11,19 @@ import org.springframework.stereotype.Component;
 @Component("registerSubscription")
 public class RegisterSubscriptionDelegate implements JavaDelegate {
 
-  private final RegistrationService registrations;
+  private final PurchaseService purchases;
 
-  public RegisterSubscriptionDelegate(RegistrationService registrations) {
-    this.registrations = registrations;
+  public RegisterSubscriptionDelegate(PurchaseService purchases) {
+    this.purchases = purchases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var status = registrations.register(string(execution, CUSTOMER_ID), string(execution, SUBSCRIPTION_ID));
-    execution.setVariable(REGISTRATION_STATUS, status.apiName());
     Object checks = execution.getVariable(REGISTRATION_CHECKS);
-    execution.setVariable(REGISTRATION_CHECKS, (checks instanceof Number n ? n.intValue() : 0) + 1);
+    int check = (checks instanceof Number n ? n.intValue() : 0) + 1;
+    // The purchase's customer and subscription, as recorded.
+    var status = purchases.registerSubscription(execution.getProcessInstanceId(), check);
+    execution.setVariable(REGISTRATION_STATUS, status.apiName());
+    execution.setVariable(REGISTRATION_CHECKS, check);
   }
 }

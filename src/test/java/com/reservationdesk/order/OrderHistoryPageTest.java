@@ -3,6 +3,7 @@ package com.reservationdesk.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservationdesk.AppTest;
+import com.reservationdesk.TestPurchases;
 import com.reservationdesk.catalog.CatalogFilter;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.CustomerSearchField;
@@ -44,7 +45,7 @@ class OrderHistoryPageTest {
 
   private String placeOrder(String customerId, String size, int quantity) {
     String subscription = subscriptions.eligibleSubscriptions(customerId).get(0).subscriptionId();
-    String purchaseId = purchases.open(customerId, subscription, "alice", null).id();
+    String purchaseId = TestPurchases.open(purchases, customerId, subscription, "alice");
     String sku = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", size, "P3Y", BillingPlan.UPFRONT)).offers().get(0)
         .reference();
     purchases.addLine(purchaseId, sku, "upfront", quantity);

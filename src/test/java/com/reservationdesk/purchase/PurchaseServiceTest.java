@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.reservationdesk.AppTest;
+import com.reservationdesk.TestPurchases;
 import com.reservationdesk.catalog.CatalogFilter;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.catalog.ReservationOffer;
@@ -37,7 +38,7 @@ class PurchaseServiceTest {
     adventureWorks = customer("adventureworks.onmicrosoft.com");
     subscriptionId = subscriptions.eligibleSubscriptions(adventureWorks.id()).stream()
         .filter(s -> s.friendlyName().contains("Production")).findFirst().orElseThrow().subscriptionId();
-    purchaseId = purchases.open(adventureWorks.id(), subscriptionId, "alice", null).id();
+    purchaseId = TestPurchases.open(purchases, adventureWorks.id(), subscriptionId, "alice");
     d4s = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "D4s_v5", "P3Y", BillingPlan.UPFRONT)).offers().get(0);
   }
 
@@ -45,16 +46,16 @@ class PurchaseServiceTest {
   void subscriptionMustBeAnActiveAzureSubscriptionOfTheCustomer() {
     Customer contoso = customer("contoso.onmicrosoft.com");
     String contosoSubscription = subscriptions.eligibleSubscriptions(contoso.id()).get(0).subscriptionId();
-    assertRejected(() -> purchases.open(adventureWorks.id(), contosoSubscription, "alice", null),
+    assertRejected(() -> TestPurchases.open(purchases, adventureWorks.id(), contosoSubscription, "alice"),
         "is not an Azure subscription of this customer");
     Customer northwind = customer("northwindtraders.onmicrosoft.com");
     String suspended = partnerCenter.getSubscriptions(northwind.id()).get(0).id();
-    assertRejected(() -> purchases.open(northwind.id(), suspended, "alice", null), "is suspended");
+    assertRejected(() -> TestPurchases.open(purchases, northwind.id(), suspended, "alice"), "is suspended");
     String microsoft365 = partnerCenter.getSubscriptions(adventureWorks.id()).stream().filter(s -> s.offerId().startsWith("CFQ7"))
         .findFirst().orElseThrow().id();
-    assertRejected(() -> purchases.open(adventureWorks.id(), microsoft365, "alice", null), "is not an Azure subscription");
-    assertRejected(() -> purchases.open(adventureWorks.id(), " ", "alice", null), "Choose the Azure subscription");
-    assertRejected(() -> purchases.open("not-a-customer", subscriptionId, "alice", null), "not a customer of this partner");
+    assertRejected(() -> TestPurchases.open(purchases, adventureWorks.id(), microsoft365, "alice"), "is not an Azure subscription");
+    assertRejected(() -> TestPurchases.open(purchases, adventureWorks.id(), " ", "alice"), "Choose the Azure subscription");
+    assertRejected(() -> TestPurchases.open(purchases, "not-a-customer", subscriptionId, "alice"), "not a customer of this partner");
   }
 
   @Test
@@ -89,7 +90,7 @@ class PurchaseServiceTest {
     // M-series is refused for the development subscription only.
     String development = subscriptions.eligibleSubscriptions(adventureWorks.id()).stream()
         .filter(s -> s.friendlyName().contains("Development")).findFirst().orElseThrow().subscriptionId();
-    String devPurchase = purchases.open(adventureWorks.id(), development, "alice", null).id();
+    String devPurchase = TestPurchases.open(purchases, adventureWorks.id(), development, "alice");
     ReservationOffer m = purchases.findOffers(devPurchase, CatalogFilter.vm("eastus", "Standard_M8ms", "P1Y", BillingPlan.UPFRONT))
         .offers().get(0);
     assertRejected(() -> purchases.addLine(devPurchase, m.reference(), "upfront", 1), "development subscription cannot buy M-series");
@@ -105,7 +106,7 @@ class PurchaseServiceTest {
     cart = purchases.addLine(purchaseId, d4s.reference(), "monthly", 1);
     assertThat(cart.lines()).hasSize(2);
     // Adventure Works is billed in Germany: the cart is in euros, at the price the search showed.
-    assertThat(purchases.get(purchaseId).currency()).isEqualTo("EUR");
+    assertThat(purchases.ofProcess(purchaseId).currency()).isEqualTo("EUR");
     BigDecimal unit = d4s.unitPrice().amount();
     assertThat(d4s.unitPrice().currency()).isEqualTo("EUR");
     assertThat(cart.lines()).allSatisfy(l -> assertThat(l.unitPrice()).isEqualTo(d4s.unitPrice()));
@@ -133,7 +134,7 @@ class PurchaseServiceTest {
     assertRejected(() -> purchases.readyToOrder(purchaseId, "resourceGroup", "4847383", "alice"), "shared or single");
     assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", null, "alice"), "Choose the reseller");
     assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", "6020114", "alice"), "not one of your active resellers");
-    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
+    assertThat(purchases.ofProcess(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
 
     // The OrderRules table: an Azure plan buys with shared scope, as the dashboard does.
     assertRejected(() -> purchases.readyToOrder(purchaseId, "single", "4847383", "alice"),
@@ -147,11 +148,14 @@ class PurchaseServiceTest {
   }
 
   @Test
-  void quantityLimitsOfThePolicyTableApplyPerLineAndPerOrder() {
-    purchases.addLine(purchaseId, d4s.reference(), "upfront", 1001);
-    assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", "4847383", "alice"),
+  void quantityLimitsOfThePolicyTableApplyPerLineAndPerOrder_whenALineIsAdded() {
+    // Refused as the line is added or changed, not only at Buy, with the table's limits.
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", 1001),
         "Standard_D4s_v5: at most 1,000 instances per line (policy)");
-    purchases.changeQuantity(purchaseId, "1", 1000);
+    assertThat(purchases.cart(purchaseId).isEmpty()).as("nothing half-added").isTrue();
+    purchases.addLine(purchaseId, d4s.reference(), "upfront", 1000);
+    assertRejected(() -> purchases.addLine(purchaseId, d4s.reference(), "upfront", 1), "at most 1,000 instances per line");
+    assertRejected(() -> purchases.changeQuantity(purchaseId, "1", 1001), "at most 1,000 instances per line");
     purchases.addLine(purchaseId, d4s.reference(), "monthly", 1000);
     String e8OneYear = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "Standard_E8s_v5", "P1Y", BillingPlan.UPFRONT))
         .offers().get(0).reference();
@@ -159,23 +163,27 @@ class PurchaseServiceTest {
         .offers().get(0).reference();
     purchases.addLine(purchaseId, e8OneYear, "upfront", 1000);
     purchases.addLine(purchaseId, e8OneYear, "monthly", 1000);
-    purchases.addLine(purchaseId, e8ThreeYears, "upfront", 1000);
-    purchases.addLine(purchaseId, e8ThreeYears, "monthly", 1);
-    assertRejected(() -> purchases.readyToOrder(purchaseId, "shared", "4847383", "alice"),
-        "Virtual machines: at most 5,000 instances per order (policy), this cart has 5,001");
+    purchases.addLine(purchaseId, e8ThreeYears, "upfront", 999);
+    assertRejected(() -> purchases.addLine(purchaseId, e8ThreeYears, "monthly", 2),
+        "Virtual machines: at most 5,000 instances per order (policy); the cart already holds 4,999, so at most 1 more fit");
+    purchases.changeQuantity(purchaseId, "5", 1000);
+    assertRejected(() -> purchases.addLine(purchaseId, e8ThreeYears, "monthly", 1), "the cart already holds 5,000, so at most 0 more fit");
+    assertThat(purchases.cart(purchaseId).lines()).extracting(PurchaseLine::quantity).containsExactly(1000L, 1000L, 1000L, 1000L, 1000L);
+    // Buy checks the same table again (a process owner may have lowered a limit meanwhile): the cart is within it.
+    assertThat(purchases.readyToOrder(purchaseId, "shared", "4847383", "alice").status()).isEqualTo(PurchaseStatus.ORDERING);
   }
 
   @Test
   void approverCannotApproveTheirOwnPurchase_andARejectionNeedsAReason() {
     purchases.addLine(purchaseId, d4s.reference(), "upfront", 1);
     purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");
-    assertRejected(() -> purchases.decideApproval(purchaseId, "approve", null, "alice", "alice"), "another approver must decide");
-    assertRejected(() -> purchases.decideApproval(purchaseId, "reject", "  ", "carol", "alice"), "Say why the order is rejected");
-    assertRejected(() -> purchases.decideApproval(purchaseId, "maybe", null, "carol", "alice"), "Choose approve or reject");
-    purchases.decideApproval(purchaseId, "reject", "Too many", "carol", "alice");
-    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
-    assertThat(purchases.get(purchaseId).checkoutRequestId()).isNull();
-    assertRejected(() -> purchases.decideApproval(purchaseId, "approve", null, "carol", "alice"), "nothing to approve");
+    assertRejected(() -> purchases.decideApproval(purchaseId, "approve", null, "alice"), "another approver must decide");
+    assertRejected(() -> purchases.decideApproval(purchaseId, "reject", "  ", "carol"), "Say why the order is rejected");
+    assertRejected(() -> purchases.decideApproval(purchaseId, "maybe", null, "carol"), "Choose approve or reject");
+    purchases.decideApproval(purchaseId, "reject", "Too many", "carol");
+    assertThat(purchases.ofProcess(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
+    assertThat(purchases.ofProcess(purchaseId).checkoutRequestId()).isNull();
+    assertRejected(() -> purchases.decideApproval(purchaseId, "approve", null, "carol"), "nothing to approve");
     assertThat(purchases.approvalRequest(purchaseId)).satisfies(r -> {
       assertThat(r.currency()).isEqualTo("EUR");
       assertThat(r.total()).isEqualTo(d4s.unitPrice());
@@ -186,8 +194,7 @@ class PurchaseServiceTest {
   @Test
   void cancellingDiscardsAnOpenPurchaseOnly() {
     purchases.cancel(purchaseId);
-    assertThat(purchases.get(purchaseId).status()).isEqualTo(PurchaseStatus.CANCELLED);
-    purchases.cancel(null);
+    assertThat(purchases.ofProcess(purchaseId).status()).isEqualTo(PurchaseStatus.CANCELLED);
   }
 
   private static void assertRejected(Runnable call, String messagePart) {
