@@ -123,6 +123,8 @@ final class FormContract {
             + "for operators (Cockpit).");
       }
       checkStart(context, user, definition(context, start), start.getBusinessKey(), names(start.getVariables()));
+    } else if (command instanceof StartProcessInstanceAtActivitiesCmd && !Roles.runsTheEngine(user.getGroupIds())) {
+      refuse(user, command, "A process starts at its start event: starting it at another activity is for operators (Cockpit).");
     } else if (command instanceof SubmitStartFormCmd) {
       ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
           .findDeployedProcessDefinitionById(read(command, "processDefinitionId"));

@@ -43,9 +43,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Log in with your Reservation Desk user");
       return;
     }
+    java.util.List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    if (!Roles.hasAnyRole(groups)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN, "Your user has no Reservation Desk role (agents, approvers, operators, "
+          + "admins): ask an administrator");
+      return;
+    }
     try {
-      identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
-          .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+      identity.setAuthentication(userId, groups);
       chain.doFilter(request, response);
     } finally {
       identity.clearAuthentication();

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code agents}: Tasklist; start purchases, and work the tasks assigned to them (Camunda gives the
- *       assignee of a task its rights), evaluate the order-rule tables, read the shared filters;
+ *       assignee of a task its rights), evaluate the order-rule tables, read the shared filters. No history: a
+ *       purchase's process history is for operators; agents follow their purchases on Reservation Desk's own
+ *       pages ({@code /purchases}, {@code /orders});
  *   <li>{@code approvers}: Tasklist; the approval tasks of their group, the shared filters;
  *   <li>{@code operators}: Cockpit; everything about process and decision definitions, instances,
  *       deployments, jobs and history, to watch and retry;
@@ -48,14 +50,16 @@ public class AuthorizationSetup {
   @EventListener(ApplicationReadyEvent.class)
   public void grantMissing() {
     grant(AGENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(AGENTS, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY);
+    grant(AGENTS, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(AGENTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(AGENTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(AGENTS, Resources.FILTER, ANY, Permissions.READ);
 
     grant(APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(APPROVERS, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
+    grant(APPROVERS, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
+    // Databases set up before the visibility model: agents and approvers read every purchase's history there.
+    revoke(AGENTS, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ_HISTORY);
+    revoke(APPROVERS, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ_HISTORY);
     grant(APPROVERS, Resources.FILTER, ANY, Permissions.READ);
 
     grant(OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -67,6 +71,19 @@ public class AuthorizationSetup {
 
     for (Resources resource : Resources.values()) {
       grant(ADMINS, resource, ANY, Permissions.ALL);
+    }
+  }
+
+  /** Takes a permission away from a group's grant, where an earlier version gave it. */
+  private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).list()) {
+      if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && authorization.isPermissionGranted(permission)) {
+        authorization.removePermission(permission);
+        authorizations.saveAuthorization(authorization);
+        log.info("Revoked {} on {} {} from group {}: purchase history is for operators", permission, resource.resourceName(),
+            resourceId, group);
+      }
     }
   }
 

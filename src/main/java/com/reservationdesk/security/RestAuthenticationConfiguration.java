@@ -81,13 +81,13 @@ public class RestAuthenticationConfiguration {
     return registration;
   }
 
-  /** The order history page: the Tasklist login of the same browser, or HTTP Basic with the same users. */
+  /** The order history and "your purchases" pages: the Tasklist login of the same browser, or HTTP Basic with the same users. */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> pageAuthenticationFilter(IdentityService identity) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, true));
     registration.setName("reservation-desk-page-authentication");
-    registration.addUrlPatterns("/orders", "/orders/*");
+    registration.addUrlPatterns("/orders", "/orders/*", "/purchases", "/purchases/*");
     return registration;
   }
 
