@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -27,7 +29,9 @@ public class OrderPolicy {
   private final DecisionService decisions;
   private final RepositoryService repository;
   /** The tables deployed with this application: looked up once, not on every buy (models deploy at start). */
-  private final Map<String, String> definitionIds = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Cache<String, String> definitionIds = Caffeine.newBuilder().build();
+  /** A table's limits per product type: the same answer as long as the same table is deployed, so asked once. */
+  private final Cache<ReservationType, Limits> limits = Caffeine.newBuilder().build();
 
   public OrderPolicy(DecisionService decisions, RepositoryService repository) {
     this.decisions = decisions;
@@ -35,7 +39,7 @@ public class OrderPolicy {
   }
 
   private DmnDecisionRuleResult evaluate(String key, org.camunda.bpm.engine.variable.VariableMap variables) {
-    String id = definitionIds.computeIfAbsent(key,
+    String id = definitionIds.get(key,
         k -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(k).latestVersion().singleResult().getId());
     return decisions.evaluateDecisionTableById(id, variables).getSingleResult();
   }
@@ -80,6 +84,10 @@ public class OrderPolicy {
 
   /** The quantity limits of a product type: per cart line and per order (QuantityLimits). */
   public Limits limits(ReservationType type) {
+    return limits.get(type, this::evaluateLimits);
+  }
+
+  private Limits evaluateLimits(ReservationType type) {
     DmnDecisionRuleResult result = evaluate(QUANTITY_LIMITS, Variables.createVariables().putValue("productType", type.formValue()));
     return new Limits(((Number) result.getEntry("maxPerLine")).longValue(), ((Number) result.getEntry("maxPerOrder")).longValue(),
         result.getEntry("unit"));

@@ -40,7 +40,6 @@ public final class PurchaseVariables {
   public static final String RESELLER_OPTIONS = "resellerOptions";
   public static final String RESELLER_MPN_ID = "resellerMpnId";
   public static final String RESELLER_NAME = "resellerName";
-  public static final String RESELLER_NOTE = "resellerNote";
   public static final String REGION_OPTIONS = "regionOptions";
 
   // Catalog filter and results
@@ -124,11 +123,13 @@ public final class PurchaseVariables {
    * Reservation Desk's own tables.
    */
   public static final java.util.Set<String> DISPLAY_ONLY = java.util.Set.of(
-      CUSTOMER_MATCHES, CUSTOMER_SEARCH_MESSAGE, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_NOTE, RESELLER_OPTIONS, RESELLER_NOTE,
-      QUANTITY_LIMITS, REGION_OPTIONS,
+      CUSTOMER_MATCHES, CUSTOMER_SEARCH_MESSAGE, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_NOTE, RESELLER_OPTIONS, QUANTITY_LIMITS, REGION_OPTIONS,
       FLEXIBILITY_GROUP_OPTIONS, PRICE_NOTE, RESERVATION_RESULTS, RESERVATION_RESULT_MESSAGE,
       RESERVATION_RESULT_COUNT, CART_LINES, CART_LINE_COUNT, CART_TOTAL, CART_BILLING, ORDER_SUMMARY,
       AZURE_PORTAL_URL, PURCHASE_EXPIRES_AT,
+      // Shown by the forms, made from the purchase's and orders' records, which keep them: CUSTOMER_DOMAIN, RESELLER_REQUIRED,
+      // ORDER_COUNT, ORDER_STATUS, ORDER_TOTAL.
+      CUSTOMER_DOMAIN, RESELLER_REQUIRED, ORDER_COUNT, ORDER_STATUS, ORDER_TOTAL,
       // The approval decision's result map: the decision instance in the history holds its inputs and outputs.
       APPROVAL,
       // What the agent typed to search and pick: the cart lines and orders in Reservation Desk's tables keep the result.

@@ -219,8 +219,10 @@ public class PurchaseService {
   /**
    * The agent chose to buy: checks the cart, scope and reseller, then freezes the purchase with the
    * request id every checkout attempt will reuse.
+   *
+   * @return the purchase as it now is, and what the approval table decides on, from its records
    */
-  public Purchase readyToOrder(String processInstanceId, String scopeValue, String resellerMpnId, String agent) {
+  public ReadyToOrder readyToOrder(String processInstanceId, String scopeValue, String resellerMpnId, String agent) {
     Purchase purchase = requireOpen(processInstanceId);
     String purchaseId = purchase.id();
     List<PurchaseLine> lines = purchases.lines(purchaseId);
@@ -238,16 +240,18 @@ public class PurchaseService {
           line.termDuration(), line.quantity());
     }).toList();
     policy.check(subscription.kind(), scope.apiName(), ruleLines);
+    String requestId = UUID.randomUUID().toString();
+    Instant now = clock.instant();
     purchases.markOrdering(purchaseId, scope.apiName(), reseller.map(Reseller::mpnId).orElse(null),
-        reseller.map(Reseller::name).orElse(null), UUID.randomUUID().toString(), agent, clock.instant());
-    return get(purchaseId);
-  }
-
-  /** What the approval table decides on: the cart's currency, total and units, from the purchase's records. */
-  public ApprovalRequest approvalRequest(String processInstanceId) {
-    Purchase purchase = ofProcess(processInstanceId);
-    CartView cart = cart(purchase);
-    return new ApprovalRequest(purchase.currency(), cart.total(), cart.lines().stream().mapToLong(PurchaseLine::quantity).sum());
+        reseller.map(Reseller::name).orElse(null), requestId, agent, now);
+    Purchase ordering = new Purchase(purchaseId, purchase.processInstanceId(), purchase.customerId(), purchase.customerName(),
+        purchase.customerCountry(), purchase.subscriptionId(), purchase.subscriptionName(), PurchaseStatus.ORDERING,
+        purchase.currency(), scope.apiName(), reseller.map(Reseller::mpnId).orElse(null), reseller.map(Reseller::name).orElse(null),
+        requestId, purchase.createdBy(), agent, purchase.createdAt(), purchase.approvalReason(), purchase.decidedBy(),
+        purchase.rejectionReason(), null, now);
+    CartView cart = CartView.of(lines, purchase.currency());
+    return new ReadyToOrder(ordering,
+        new ApprovalRequest(purchase.currency(), cart.total(), lines.stream().mapToLong(PurchaseLine::quantity).sum()));
   }
 
   /**

@@ -35,12 +35,12 @@ public class ReviewOrderDelegate implements JavaDelegate {
       case "addMore" -> "ADD_MORE";
       case "cancel" -> "CANCEL";
       case "buy" -> {
-        Purchase ready = purchases.readyToOrder(processInstanceId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
+        ReadyToOrder ready = purchases.readyToOrder(processInstanceId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
             currentUser(execution));
-        execution.setVariable(RESELLER_NAME, ready == null ? null : ready.resellerName());
-        // The inputs of the OrderApproval decision that follows in this transaction: transient, since the
-        // decision's history keeps them.
-        ApprovalRequest request = purchases.approvalRequest(processInstanceId);
+        execution.setVariable(RESELLER_NAME, ready.purchase().resellerName());
+        // The inputs of the OrderApproval decision that follows in this transaction, from the purchase's records:
+        // transient, since the decision's history keeps them.
+        ApprovalRequest request = ready.approval();
         execution.setVariable(ORDER_CURRENCY, Variables.stringValue(request.currency(), true));
         execution.setVariable(ORDER_TOTAL_AMOUNT, Variables.doubleValue(request.total().amount().doubleValue(), true));
         execution.setVariable(ORDER_QUANTITY, Variables.longValue(request.quantity(), true));

@@ -32,7 +32,6 @@ public class LoadPurchaseOptionsDelegate implements JavaDelegate {
     execution.setVariable(SUBSCRIPTION_NOTE, loaded.subscriptionNote());
     execution.setVariable(RESELLER_REQUIRED, loaded.resellerRequired());
     setJson(execution, RESELLER_OPTIONS, loaded.resellerOptions());
-    execution.setVariable(RESELLER_NOTE, loaded.resellerNote());
     if (execution.getVariable(RESELLER_MPN_ID) == null) {
       execution.setVariable(RESELLER_MPN_ID, loaded.defaultResellerMpnId());
     }

@@ -9,7 +9,6 @@ import java.util.List;
  *
  * @param subscriptionNote a sentence on the customer's Azure subscriptions, for the agent
  * @param defaultResellerMpnId the reseller the customer belongs to, preselected at review
- * @param resellerNote why the review asks for a reseller, and which one is preselected; empty for a direct-bill partner
  * @param priceNote where catalog prices come from and the currency they are shown in
  * @param quantityLimits the partner's quantity limits (OrderRules.dmn), in a sentence the forms show
  */
@@ -20,7 +19,6 @@ public record PurchaseOptions(
     boolean resellerRequired,
     List<Option> resellerOptions,
     String defaultResellerMpnId,
-    String resellerNote,
     List<Option> regionOptions,
     List<Option> flexibilityGroupOptions,
     String priceNote,

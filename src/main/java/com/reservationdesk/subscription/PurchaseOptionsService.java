@@ -40,26 +40,9 @@ public class PurchaseOptionsService {
     List<Reseller> active = resellers.activeResellers();
     Optional<Reseller> own = resellers.resellerOf(customer, active);
     return new PurchaseOptions(customer, eligible, note(customer, azure), resellers.resellerRequired(),
-        resellers.options(active), own.map(Reseller::mpnId).orElse(null), resellerNote(customer, active, own),
+        resellers.options(active), own.map(Reseller::mpnId).orElse(null),
         catalog.regionOptions(customer.country()), catalog.flexibilityGroupOptions(customer.country()),
         catalog.priceNote(customer.country()), quantityLimits());
-  }
-
-  /** Why the review asks for a reseller: so that an empty, required choice is never left unexplained. */
-  private String resellerNote(Customer customer, List<Reseller> active, Optional<Reseller> own) {
-    if (!resellers.resellerRequired()) {
-      return "";
-    }
-    String why = " As an indirect provider you buy on behalf of a reseller, the partner of record, which cannot be changed "
-        + "after the purchase.";
-    if (active.isEmpty()) {
-      return "You have no active indirect reseller, and Partner Center refuses a purchase without one." + why
-          + " Set up the reseller relationship in Partner Center first, or cancel.";
-    }
-    return own.map(r -> customer.companyName() + " buys through " + r.name() + " (MPN " + r.mpnId() + "), which is preselected."
-            + why)
-        .orElse(customer.companyName() + " has no reseller on record with you." + why
-            + " Choose the reseller the customer buys through; ask the customer's account manager if you do not know it.");
   }
 
   /** The partner's quantity limits, as the rules that check each cart line enforce them. */

@@ -37,6 +37,7 @@ import com.reservationdesk.purchase.ApprovalRequest;
 import com.reservationdesk.purchase.ApprovalView;
 import com.reservationdesk.purchase.BeginPurchaseListener;
 import com.reservationdesk.purchase.PrepareApprovalListener;
+import com.reservationdesk.purchase.ReadyToOrder;
 import com.reservationdesk.purchase.CartPolicy;
 import com.reservationdesk.purchase.CartView;
 import com.reservationdesk.purchase.CheckPurchaseOpenDelegate;
@@ -106,6 +107,7 @@ class ReservationPurchaseProcessTest {
   static final List<String> LIFETIME_TIMERS = List.of("StartEvent_ReminderDue", "StartEvent_CartExpired");
 
   ProcessEngine engine;
+  Purchase purchase;
   ProcessInstance current;
 
   static ProcessCoverageInMemProcessEngineConfiguration engineConfiguration() {
@@ -148,7 +150,7 @@ class ReservationPurchaseProcessTest {
     when(customers.requireCustomer(anyString())).thenAnswer(i -> customer(i.getArgument(0), "Contoso Ltd"));
     when(customers.requireSearchText(anyString())).thenAnswer(i -> i.getArgument(0));
     when(options.load(anyString())).thenReturn(options(1));
-    Purchase purchase = new Purchase(PURCHASE, "process", CONTOSO, "Contoso Ltd", "US", SUBSCRIPTION, "Contoso Production",
+    purchase = new Purchase(PURCHASE, "process", CONTOSO, "Contoso Ltd", "US", SUBSCRIPTION, "Contoso Production",
         PurchaseStatus.OPEN, "USD", "shared", "4847383", "Tailspin Cloud Services", null, "alice", "alice", Instant.now(), null, null,
         null, null, Instant.now());
     when(purchases.begin(anyString(), any())).thenReturn(PURCHASE);
@@ -164,7 +166,8 @@ class ReservationPurchaseProcessTest {
     when(purchases.changeQuantity(anyString(), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.removeLine(anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.cart(anyString())).thenReturn(CartView.of(List.of(), "USD"));
-    when(purchases.approvalRequest(anyString())).thenReturn(new ApprovalRequest("USD", new Money(new BigDecimal("2420"), "USD"), 2));
+    when(purchases.readyToOrder(anyString(), any(), any(), any())).thenReturn(new ReadyToOrder(purchase,
+        new ApprovalRequest("USD", new Money(new BigDecimal("2420"), "USD"), 2)));
   }
 
   @AfterEach
@@ -334,7 +337,7 @@ class ReservationPurchaseProcessTest {
   @Test
   void largeOrder_waitsForAnApprover_thenForRegistration_thenLooksAgainWhilePartnerCenterIsBusy() {
     ProcessInstance purchase = purchaseAtReview();
-    when(purchases.approvalRequest(anyString())).thenReturn(new ApprovalRequest("USD", new Money(new BigDecimal("60000"), "USD"), 10));
+    when(purchases.readyToOrder(anyString(), any(), any(), any())).thenReturn(new ReadyToOrder(this.purchase, new ApprovalRequest("USD", new Money(new BigDecimal("60000"), "USD"), 10)));
     complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
     assertThat(purchase).isWaitingAt("UserTask_ApproveOrder").variables()
         .containsEntry(APPROVAL_REQUIRED, true).containsEntry(APPROVAL_REASON, "The order total is above USD 50,000.");
@@ -368,7 +371,7 @@ class ReservationPurchaseProcessTest {
   @Test
   void rejectedOrder_goesBackToTheAgentsReviewWithTheReason() {
     ProcessInstance purchase = purchaseAtReview();
-    when(purchases.approvalRequest(anyString())).thenReturn(new ApprovalRequest("XYZ", new Money(new BigDecimal("1"), "USD"), 1));
+    when(purchases.readyToOrder(anyString(), any(), any(), any())).thenReturn(new ReadyToOrder(this.purchase, new ApprovalRequest("XYZ", new Money(new BigDecimal("1"), "USD"), 1)));
     complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
     assertThat(purchase).isWaitingAt("UserTask_ApproveOrder");
 
@@ -541,7 +544,7 @@ class ReservationPurchaseProcessTest {
     List<Option> subscriptions = activeSubscriptions == 0 ? List.of()
         : List.of(new Option("Contoso Production (Azure plan)", SUBSCRIPTION));
     return new PurchaseOptions(customer(CONTOSO, "Contoso Ltd"), subscriptions, "note", true,
-        List.of(new Option("Tailspin", "4847383")), "4847383", "Contoso Ltd buys through Tailspin.",
+        List.of(new Option("Tailspin", "4847383")), "4847383",
         List.of(new Option("Any region", "any")), List.of(new Option("Any group", "any")), "Indicative list prices.",
         "Quantity limits (the partner's policy): …");
   }

@@ -139,7 +139,7 @@ class PurchaseServiceTest {
     // The OrderRules table: an Azure plan buys with shared scope, as the dashboard does.
     assertRejected(() -> purchases.readyToOrder(purchaseId, "single", "4847383", "alice"),
         "For an Azure plan the reservation scope is shared");
-    Purchase ready = purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");
+    Purchase ready = purchases.readyToOrder(purchaseId, "shared", "4847383", "alice").purchase();
     assertThat(ready.status()).isEqualTo(PurchaseStatus.ORDERING);
     assertThat(ready.scope()).isEqualTo("shared");
     assertThat(ready.resellerName()).isEqualTo("Tailspin Cloud Services");
@@ -170,7 +170,7 @@ class PurchaseServiceTest {
     assertRejected(() -> purchases.addLine(purchaseId, e8ThreeYears, "monthly", 1), "the cart already holds 5,000, so at most 0 more fit");
     assertThat(purchases.cart(purchaseId).lines()).extracting(PurchaseLine::quantity).containsExactly(1000L, 1000L, 1000L, 1000L, 1000L);
     // Buy checks the same table again (a process owner may have lowered a limit meanwhile): the cart is within it.
-    assertThat(purchases.readyToOrder(purchaseId, "shared", "4847383", "alice").status()).isEqualTo(PurchaseStatus.ORDERING);
+    assertThat(purchases.readyToOrder(purchaseId, "shared", "4847383", "alice").purchase().status()).isEqualTo(PurchaseStatus.ORDERING);
   }
 
   @Test
@@ -178,13 +178,19 @@ class PurchaseServiceTest {
     purchases.addLine(purchaseId, d4s.reference(), "upfront", 1);
     purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");
     assertRejected(() -> purchases.decideApproval(purchaseId, "approve", null, "alice"), "another approver must decide");
+    // Who started the purchase cannot approve it either, whoever chose to buy.
+    String bobsPurchase = TestPurchases.open(purchases, adventureWorks.id(), subscriptionId, "bob");
+    purchases.addLine(bobsPurchase, d4s.reference(), "upfront", 1);
+    purchases.readyToOrder(bobsPurchase, "shared", "4847383", "alice");
+    assertRejected(() -> purchases.decideApproval(bobsPurchase, "approve", null, "bob"), "another approver must decide");
+    assertRejected(() -> purchases.decideApproval(bobsPurchase, "approve", null, null), "Log in as an approver");
     assertRejected(() -> purchases.decideApproval(purchaseId, "reject", "  ", "carol"), "Say why the order is rejected");
     assertRejected(() -> purchases.decideApproval(purchaseId, "maybe", null, "carol"), "Choose approve or reject");
     purchases.decideApproval(purchaseId, "reject", "Too many", "carol");
     assertThat(purchases.ofProcess(purchaseId).status()).isEqualTo(PurchaseStatus.OPEN);
     assertThat(purchases.ofProcess(purchaseId).checkoutRequestId()).isNull();
     assertRejected(() -> purchases.decideApproval(purchaseId, "approve", null, "carol"), "nothing to approve");
-    assertThat(purchases.approvalRequest(purchaseId)).satisfies(r -> {
+    assertThat(purchases.readyToOrder(purchaseId, "shared", "4847383", "alice").approval()).satisfies(r -> {
       assertThat(r.currency()).isEqualTo("EUR");
       assertThat(r.total()).isEqualTo(d4s.unitPrice());
       assertThat(r.quantity()).isEqualTo(1);
