@@ -1,6 +1,6 @@
 package com.reservationdesk;
 
-import static com.reservationdesk.process.PurchaseVariables.*;
+import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +59,7 @@ class SafeOrderingTest {
   @Autowired SubscriptionService subscriptions;
   @Autowired TransactionTemplate transaction;
   @Autowired Clock clock;
-  @Autowired com.reservationdesk.process.PurchaseMetrics metrics;
+  @Autowired com.reservationdesk.order.OrderMetrics metrics;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;

@@ -1,6 +1,6 @@
 package com.reservationdesk.catalog;
 
-import static com.reservationdesk.process.PurchaseVariables.*;
+import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.partnercenter.BillingPlan;

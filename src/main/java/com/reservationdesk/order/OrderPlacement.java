@@ -11,15 +11,26 @@ import java.util.List;
  */
 public record OrderPlacement(Outcome outcome, String customerId, List<PlacedOrder> orders, String problem) {
 
+  /** A checkout's outcome; its value is what the process model's gateway and the metrics read. */
   public enum Outcome {
     /** Every line is ordered. */
-    PLACED,
+    PLACED("placed"),
     /** Some lines are ordered; the others are back in the cart with the reason. */
-    PARTLY_PLACED,
+    PARTLY_PLACED("partlyPlaced"),
     /** Nothing was ordered; the cart is back with the reason. */
-    REFUSED,
+    REFUSED("refused"),
     /** Partner Center is still processing (409): look again later with the same request id. */
-    IN_PROGRESS
+    IN_PROGRESS("inProgress");
+
+    private final String value;
+
+    Outcome(String value) {
+      this.value = value;
+    }
+
+    public String value() {
+      return value;
+    }
   }
 
   /** Opens the customer's reservations in the Azure portal, in the customer's own directory. */

@@ -10,7 +10,6 @@ import com.reservationdesk.partnercenter.Order;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.ProvisioningContext;
-import com.reservationdesk.process.PurchaseMetrics;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseLine;
 import com.reservationdesk.purchase.PurchaseRepository;
@@ -35,10 +34,10 @@ public class OrderService {
   private final PartnerCenter partnerCenter;
   private final PurchaseRepository purchases;
   private final OrderRepository orders;
-  private final PurchaseMetrics metrics;
+  private final OrderMetrics metrics;
   private final Clock clock;
 
-  public OrderService(PartnerCenter partnerCenter, PurchaseRepository purchases, OrderRepository orders, PurchaseMetrics metrics,
+  public OrderService(PartnerCenter partnerCenter, PurchaseRepository purchases, OrderRepository orders, OrderMetrics metrics,
       Clock clock) {
     this.partnerCenter = partnerCenter;
     this.purchases = purchases;
@@ -93,7 +92,7 @@ public class OrderService {
     } catch (PartnerCenterException e) {
       if (ErrorCode.inProgress(e.code())) {
         log.info("Purchase {}: Partner Center is still processing ({}); looking again later", purchaseId, e.getMessage());
-        metrics.checkout("inProgress", 0);
+        metrics.checkout(OrderPlacement.Outcome.IN_PROGRESS, 0);
         purchases.waitingFor(purchaseId, "Partner Center to finish the order (it is still processing it; Reservation Desk asks "
             + "again every minute with the same request)", clock.instant());
         return new OrderPlacement(OrderPlacement.Outcome.IN_PROGRESS, purchase.customerId(), orders.ofPurchase(purchaseId), null);
@@ -104,7 +103,7 @@ public class OrderService {
       String problem = "Partner Center refused the order: " + e.getMessage() + ". " + advice(e.code());
       purchases.reopen(purchaseId, problem, clock.instant());
       log.info("Purchase {} refused by Partner Center, back to the agent: {}", purchaseId, e.getMessage());
-      metrics.checkout("refused", 0);
+      metrics.checkout(OrderPlacement.Outcome.REFUSED, 0);
       return new OrderPlacement(OrderPlacement.Outcome.REFUSED, purchase.customerId(), orders.ofPurchase(purchaseId), problem);
     }
 
@@ -136,11 +135,11 @@ public class OrderService {
           + ". The refused lines are back in the cart: change them and buy again, or cancel them.";
       purchases.reopen(purchaseId, problem, clock.instant());
       log.warn("Purchase {} partly ordered: {}", purchaseId, problem);
-      metrics.checkout("partlyPlaced", result.orders().size());
+      metrics.checkout(OrderPlacement.Outcome.PARTLY_PLACED, result.orders().size());
       return new OrderPlacement(OrderPlacement.Outcome.PARTLY_PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), problem);
     }
     purchases.updateStatus(purchaseId, PurchaseStatus.ORDERED, clock.instant());
-    metrics.checkout("placed", result.orders().size());
+    metrics.checkout(OrderPlacement.Outcome.PLACED, result.orders().size());
     return new OrderPlacement(OrderPlacement.Outcome.PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), null);
   }
 

@@ -1,23 +1,20 @@
 package com.reservationdesk.policy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.partnercenter.ReservationType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.variable.Variables;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * The partner's order rules, decided by the DMN tables in {@code processes/OrderRules.dmn} (allowed
- * scope, allowed term, quantity limits) that process owners change in Camunda Modeler. This class only
- * asks the tables and turns a "no" into a sentence for the agent.
+ * The partner's order rules, decided by the tables in {@code processes/OrderRules.dmn} (allowed scope,
+ * allowed term, quantity limits) that process owners change in Camunda Modeler. This class only asks the
+ * tables and turns a "no" into a sentence for the agent.
  */
 @Service
 public class OrderPolicy {
@@ -25,23 +22,15 @@ public class OrderPolicy {
   static final String SCOPE_RULE = "ScopeRule";
   static final String TERM_RULE = "TermRule";
   static final String QUANTITY_LIMITS = "QuantityLimits";
+  /** The tables this policy asks on its own, outside a process. */
+  public static final Set<String> TABLES = Set.of(SCOPE_RULE, TERM_RULE, QUANTITY_LIMITS);
 
-  private final DecisionService decisions;
-  private final RepositoryService repository;
-  /** The tables deployed with this application: looked up once, not on every buy (models deploy at start). */
-  private final Cache<String, String> definitionIds = Caffeine.newBuilder().build();
+  private final RuleTables tables;
   /** A table's limits per product type: the same answer as long as the same table is deployed, so asked once. */
   private final Cache<ReservationType, Limits> limits = Caffeine.newBuilder().build();
 
-  public OrderPolicy(DecisionService decisions, RepositoryService repository) {
-    this.decisions = decisions;
-    this.repository = repository;
-  }
-
-  private DmnDecisionRuleResult evaluate(String key, org.camunda.bpm.engine.variable.VariableMap variables) {
-    String id = definitionIds.get(key,
-        k -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(k).latestVersion().singleResult().getId());
-    return decisions.evaluateDecisionTableById(id, variables).getSingleResult();
+  public OrderPolicy(RuleTables tables) {
+    this.tables = tables;
   }
 
   /** A cart line as the rules see it. */
@@ -50,18 +39,16 @@ public class OrderPolicy {
   /** Refuses, with every rule's message at once, an order the tables do not allow. */
   public void check(String subscriptionKind, String scope, List<Line> lines) {
     List<String> problems = new ArrayList<>();
-    DmnDecisionRuleResult scopeRule = evaluate(SCOPE_RULE,
-        Variables.createVariables().putValue("subscriptionKind", subscriptionKind).putValue("scope", scope));
-    if (!Boolean.TRUE.equals(scopeRule.getEntry("allowed"))) {
-      problems.add(scopeRule.getEntry("message"));
+    Map<String, Object> scopeRule = tables.decide(SCOPE_RULE, Map.of("subscriptionKind", subscriptionKind, "scope", scope));
+    if (!Boolean.TRUE.equals(scopeRule.get("allowed"))) {
+      problems.add((String) scopeRule.get("message"));
     }
     Map<ReservationType, Long> perType = new LinkedHashMap<>();
     for (Line line : lines) {
-      DmnDecisionRuleResult termRule = evaluate(TERM_RULE, Variables.createVariables()
-          .putValue("productType", line.type().formValue()).putValue("family", line.family() == null ? "" : line.family())
-          .putValue("term", line.term()));
-      if (!Boolean.TRUE.equals(termRule.getEntry("allowed"))) {
-        problems.add(line.name() + ": " + termRule.getEntry("message"));
+      Map<String, Object> termRule = tables.decide(TERM_RULE, Map.of("productType", line.type().formValue(),
+          "family", line.family() == null ? "" : line.family(), "term", line.term()));
+      if (!Boolean.TRUE.equals(termRule.get("allowed"))) {
+        problems.add(line.name() + ": " + termRule.get("message"));
       }
       Limits limits = limits(line.type());
       if (line.quantity() > limits.perLine()) {
@@ -88,9 +75,9 @@ public class OrderPolicy {
   }
 
   private Limits evaluateLimits(ReservationType type) {
-    DmnDecisionRuleResult result = evaluate(QUANTITY_LIMITS, Variables.createVariables().putValue("productType", type.formValue()));
-    return new Limits(((Number) result.getEntry("maxPerLine")).longValue(), ((Number) result.getEntry("maxPerOrder")).longValue(),
-        result.getEntry("unit"));
+    Map<String, Object> result = tables.decide(QUANTITY_LIMITS, Map.of("productType", type.formValue()));
+    return new Limits(((Number) result.get("maxPerLine")).longValue(), ((Number) result.get("maxPerOrder")).longValue(),
+        (String) result.get("unit"));
   }
 
   /** @param unit what the quantity counts, as the table words it ({@code instances}) */

@@ -12,7 +12,6 @@ import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.policy.OrderPolicy;
-import com.reservationdesk.process.PurchaseMetrics;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.reseller.ResellerService;
 import com.reservationdesk.partnercenter.RegistrationStatus;

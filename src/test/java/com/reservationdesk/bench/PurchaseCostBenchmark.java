@@ -1,6 +1,6 @@
 package com.reservationdesk.bench;
 
-import static com.reservationdesk.process.PurchaseVariables.*;
+import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reservationdesk.Jobs;

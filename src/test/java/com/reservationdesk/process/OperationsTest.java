@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reservationdesk.AppTest;
+import com.reservationdesk.order.OrderMetrics;
+import com.reservationdesk.order.OrderPlacement;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +19,7 @@ class OperationsTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired MeterRegistry registry;
-  @Autowired PurchaseMetrics metrics;
+  @Autowired OrderMetrics metrics;
   final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -34,7 +36,7 @@ class OperationsTest {
   void metricsNeedALogin_andCountPurchasesOrdersAndIncidents() {
     assertThat(rest.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     double before = registry.find("reservationdesk.orders.placed").counters().stream().mapToDouble(c -> c.count()).sum();
-    metrics.checkout("placed", 2);
+    metrics.checkout(OrderPlacement.Outcome.PLACED, 2);
     assertThat(registry.get("reservationdesk.orders.placed").counter().count()).isEqualTo(before + 2);
     // Tests run without exporters (Spring Boot's default); the running app also serves /actuator/prometheus.
     ResponseEntity<String> names = rest.withBasicAuth("oscar", "oscar").getForEntity("/actuator/metrics", String.class);

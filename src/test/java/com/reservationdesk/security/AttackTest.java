@@ -1,6 +1,6 @@
 package com.reservationdesk.security;
 
-import static com.reservationdesk.process.PurchaseVariables.*;
+import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,7 @@
 package com.reservationdesk.security;
 
-import static com.reservationdesk.process.PurchaseVariables.*;
+import com.reservationdesk.engine.security.AuthorizationSetup;
+import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

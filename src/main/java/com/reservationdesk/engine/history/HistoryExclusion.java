@@ -1,0 +1,19 @@
+package com.reservationdesk.engine.history;
+
+import java.util.Set;
+
+/**
+ * What a process's history need not keep, declared by the process's glue: the variables its forms only
+ * show (their facts are in Reservation Desk's records) and the rule tables it asks outside a process, whose
+ * verdict is in the process's outcome.
+ */
+public interface HistoryExclusion {
+
+  /** The process definition key whose variables are meant. */
+  String processKey();
+
+  Set<String> displayOnlyVariables();
+
+  /** Decision keys evaluated on their own (not from a business rule task) and not worth a history row. */
+  Set<String> unauditedDecisions();
+}

@@ -1,0 +1,43 @@
+package com.reservationdesk.process.purchase;
+
+import static com.reservationdesk.process.purchase.PurchaseVariables.*;
+
+import com.reservationdesk.purchase.PurchaseService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Loads what the next forms offer for the chosen customer: subscriptions, resellers, regions, flexibility groups. */
+@Component("loadPurchaseOptions")
+public class LoadPurchaseOptionsDelegate implements JavaDelegate {
+
+  private final PurchaseOptionsService options;
+  private final PurchaseService purchases;
+
+  public LoadPurchaseOptionsDelegate(PurchaseOptionsService options, PurchaseService purchases) {
+    this.options = options;
+    this.purchases = purchases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    // The purchase's customer, as recorded: never a variable a form could have sent.
+    PurchaseOptions loaded = options.load(purchases.customerOf(execution.getProcessInstanceId()));
+    execution.setVariable(CUSTOMER_NAME, loaded.customer().companyName());
+    execution.setVariable(CUSTOMER_DOMAIN, loaded.customer().domain());
+    setJson(execution, SUBSCRIPTION_OPTIONS, loaded.subscriptionOptions());
+    // Only the gateway after this step reads it, in the same transaction.
+    execution.setVariable(ACTIVE_SUBSCRIPTION_COUNT, Variables.integerValue(loaded.subscriptionOptions().size(), true));
+    execution.setVariable(SUBSCRIPTION_NOTE, loaded.subscriptionNote());
+    execution.setVariable(RESELLER_REQUIRED, loaded.resellerRequired());
+    setJson(execution, RESELLER_OPTIONS, loaded.resellerOptions());
+    if (execution.getVariable(RESELLER_MPN_ID) == null) {
+      execution.setVariable(RESELLER_MPN_ID, loaded.defaultResellerMpnId());
+    }
+    setJson(execution, REGION_OPTIONS, loaded.regionOptions());
+    setJson(execution, FLEXIBILITY_GROUP_OPTIONS, loaded.flexibilityGroupOptions());
+    execution.setVariable(PRICE_NOTE, loaded.priceNote());
+    execution.setVariable(QUANTITY_LIMITS, loaded.quantityLimits());
+  }
+}

@@ -1,0 +1,565 @@
+package com.reservationdesk.process.purchase;
+
+import static com.reservationdesk.process.purchase.PurchaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.reservationdesk.catalog.CatalogSearchResult;
+import com.reservationdesk.process.purchase.CheckCatalogFilterDelegate;
+import com.reservationdesk.process.purchase.SearchCatalogDelegate;
+import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.common.Money;
+import com.reservationdesk.common.Option;
+import com.reservationdesk.process.purchase.ConfirmCustomerChoiceDelegate;
+import com.reservationdesk.customer.CustomerSearchResult;
+import com.reservationdesk.customer.CustomerService;
+import com.reservationdesk.process.purchase.FindCustomersDelegate;
+import com.reservationdesk.order.OrderPlacement;
+import com.reservationdesk.order.OrderService;
+import com.reservationdesk.process.purchase.PlaceOrderDelegate;
+import com.reservationdesk.order.PlacedOrder;
+import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.SubscriptionStatus;
+import com.reservationdesk.partnercenter.RegistrationStatus;
+import com.reservationdesk.purchase.ApprovalRequest;
+import com.reservationdesk.purchase.ApprovalView;
+import com.reservationdesk.process.purchase.BeginPurchaseListener;
+import com.reservationdesk.process.purchase.PrepareApprovalListener;
+import com.reservationdesk.purchase.ReadyToOrder;
+import com.reservationdesk.purchase.CartPolicy;
+import com.reservationdesk.purchase.CartView;
+import com.reservationdesk.process.purchase.CheckPurchaseOpenDelegate;
+import com.reservationdesk.process.purchase.ExpirePurchaseDelegate;
+import com.reservationdesk.process.purchase.DiscardPurchaseDelegate;
+import com.reservationdesk.purchase.Purchase;
+import com.reservationdesk.purchase.PurchaseService;
+import com.reservationdesk.purchase.PurchaseStatus;
+import com.reservationdesk.process.purchase.RecordApprovalDecisionDelegate;
+import com.reservationdesk.process.purchase.ReviewOrderDelegate;
+import com.reservationdesk.process.purchase.UpdateCartDelegate;
+import com.reservationdesk.process.purchase.AddAzureSubscriptionDelegate;
+import com.reservationdesk.subscription.AzureSubscription;
+import com.reservationdesk.process.purchase.ConfirmSubscriptionChoiceDelegate;
+import com.reservationdesk.process.purchase.LoadPurchaseOptionsDelegate;
+import com.reservationdesk.process.purchase.PurchaseOptions;
+import com.reservationdesk.process.purchase.PurchaseOptionsService;
+import com.reservationdesk.process.purchase.RegisterSubscriptionDelegate;
+import com.reservationdesk.subscription.SubscriptionService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of the purchase process on the real model and delegates, with the business services
+ * mocked. The build fails below 100 % of flow nodes and sequence flows.
+ */
+@Tag("own-engine")
+@Deployment(resources = {"processes/ReservationPurchaseProcess.bpmn", "processes/OrderApproval.dmn"})
+class ReservationPurchaseProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder(engineConfiguration()).assertClassCoverageAtLeast(1.0).build();
+
+  static final String CONTOSO = "0d5e1a9c-0000-4000-8000-000000000001";
+  static final String SUBSCRIPTION = "5b0c7a43-0000-4000-8000-000000000002";
+  static final String PURCHASE = "purchase-1";
+
+  final CustomerService customers = mock(CustomerService.class);
+  final PurchaseOptionsService options = mock(PurchaseOptionsService.class);
+  final SubscriptionService subscriptions = mock(SubscriptionService.class);
+  final PurchaseService purchases = mock(PurchaseService.class);
+  final OrderService orders = mock(OrderService.class);
+
+  static final List<String> LIFETIME_TIMERS = List.of("StartEvent_ReminderDue", "StartEvent_CartExpired");
+
+  ProcessEngine engine;
+  Purchase purchase;
+  ProcessInstance current;
+
+  static ProcessCoverageInMemProcessEngineConfiguration engineConfiguration() {
+    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("purchase-process-test");
+    configuration.setJdbcUrl("jdbc:h2:mem:purchase-process-test;DB_CLOSE_DELAY=-1");
+    configuration.setJobExecutorActivate(false);
+    configuration.setExpressionManager(new MockExpressionManager());
+    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    configuration.setHistory("full");
+    configuration.setDefaultSerializationFormat("application/json");
+    return configuration;
+  }
+
+  @BeforeEach
+  void registerDelegates() {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    Mocks.register("beginPurchase", new BeginPurchaseListener(purchases));
+    Mocks.register("prepareApproval", new PrepareApprovalListener(purchases));
+    Mocks.register("findCustomers", new FindCustomersDelegate(customers, purchases));
+    Mocks.register("confirmCustomerChoice", new ConfirmCustomerChoiceDelegate(customers, purchases));
+    Mocks.register("loadPurchaseOptions", new LoadPurchaseOptionsDelegate(options, purchases));
+    Mocks.register("addAzureSubscription", new AddAzureSubscriptionDelegate(subscriptions, purchases));
+    Mocks.register("confirmSubscriptionChoice", new ConfirmSubscriptionChoiceDelegate(purchases));
+    Mocks.register("checkCatalogFilter", new CheckCatalogFilterDelegate(purchases));
+    Mocks.register("searchCatalog", new SearchCatalogDelegate(purchases));
+    Mocks.register("updateCart", new UpdateCartDelegate(purchases));
+    Mocks.register("reviewOrder", new ReviewOrderDelegate(purchases));
+    Mocks.register("placeOrder", new PlaceOrderDelegate(orders, purchases));
+    Mocks.register("recordApprovalDecision", new RecordApprovalDecisionDelegate(purchases));
+    Mocks.register("registerSubscription", new RegisterSubscriptionDelegate(purchases));
+    Mocks.register("cartPolicy", new CartPolicy(Duration.ofDays(7), Duration.ofDays(1)));
+    Mocks.register("expirePurchase", new ExpirePurchaseDelegate(purchases));
+    Mocks.register("checkPurchaseOpen", new CheckPurchaseOpenDelegate(purchases, new CartPolicy(Duration.ofDays(7),
+        Duration.ofDays(1)), Clock.systemUTC()));
+    Mocks.register("discardPurchase", new DiscardPurchaseDelegate(purchases));
+    engine.getIdentityService().setAuthenticatedUserId("alice");
+
+    when(customers.requireCustomer(anyString())).thenAnswer(i -> customer(i.getArgument(0), "Contoso Ltd"));
+    when(customers.requireSearchText(anyString())).thenAnswer(i -> i.getArgument(0));
+    when(options.load(anyString())).thenReturn(options(1));
+    purchase = new Purchase(PURCHASE, "process", CONTOSO, "Contoso Ltd", "US", SUBSCRIPTION, "Contoso Production",
+        PurchaseStatus.OPEN, "USD", "shared", "4847383", "Tailspin Cloud Services", null, "alice", "alice", Instant.now(), null, null,
+        null, null, Instant.now());
+    when(purchases.begin(anyString(), any())).thenReturn(PURCHASE);
+    when(purchases.recordCustomer(anyString(), any())).thenAnswer(i -> i.getArgument(1));
+    when(purchases.chooseCustomer(anyString(), anyString())).thenAnswer(i -> customer(i.getArgument(1), "Contoso Ltd"));
+    when(purchases.customerOf(anyString())).thenReturn(CONTOSO);
+    when(purchases.open(anyString(), eq(SUBSCRIPTION))).thenReturn(purchase);
+    when(purchases.registerSubscription(anyString(), anyInt())).thenReturn(RegistrationStatus.REGISTERED);
+    when(purchases.prepareApproval(anyString(), any())).thenAnswer(i -> new ApprovalView(purchase, i.getArgument(1),
+        CartView.of(List.of(), "USD")));
+    when(purchases.findOffers(anyString(), any())).thenReturn(new CatalogSearchResult(List.of(), 0, "No reservation matches.", "Indicative list prices."));
+    when(purchases.addLine(anyString(), anyString(), anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.changeQuantity(anyString(), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.removeLine(anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.cart(anyString())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.readyToOrder(anyString(), any(), any(), any())).thenReturn(new ReadyToOrder(purchase,
+        new ApprovalRequest("USD", new Money(new BigDecimal("2420"), "USD"), 2)));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  @Test
+  void oneMatchingCustomer_buysAfterLoopingThroughSearchAndReview() {
+    searchFinds(1);
+    ProcessInstance purchase = start("Contoso");
+    executeJob();
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_ChooseSubscription").task().isAssignedTo("alice");
+    assertThat(purchase).variables().containsEntry(CUSTOMER_ID, CONTOSO).doesNotContainKey(ACTIVE_SUBSCRIPTION_COUNT);
+
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    assertThat(purchase).hasBusinessKey(PURCHASE).variables().containsEntry(PURCHASE_ID, PURCHASE);
+
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "addAndSearch", RESERVATION, "DZH318Z0BQ3V:0001", QUANTITY, 2));
+    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    verify(purchases).addLine(purchase.getId(), "DZH318Z0BQ3V:0001", "upfront", 2);
+
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "addAndReview", RESERVATION, "DZH318Z0BQ3V:0002", QUANTITY, 1));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
+
+    complete(task(), withVariables(REVIEW_ACTION, "changeQuantity", CART_LINE, "1", NEW_QUANTITY, 5));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder").variables().doesNotContainKey(REVIEW_ACTION);
+    verify(purchases).changeQuantity(purchase.getId(), "1", 5);
+
+    complete(task(), withVariables(REVIEW_ACTION, "removeLine", CART_LINE, "2"));
+    verify(purchases).removeLine(purchase.getId(), "2");
+
+    complete(task(), withVariables(REVIEW_ACTION, "addMore"));
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "review"));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
+
+    when(orders.placeOrder(anyString())).thenReturn(placement(OrderPlacement.Outcome.PLACED));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    verify(purchases).readyToOrder(purchase.getId(), "shared", "4847383", "alice");
+    // USD 2,420 for 2 units needs no approval: straight to registration, then the order.
+    assertThat(purchase).hasPassed("BusinessRuleTask_DecideApproval").hasNotPassed("UserTask_ApproveOrder")
+        .isWaitingAt("ServiceTask_RegisterSubscription");
+    executeJob();
+    assertThat(purchase).isWaitingAt("ServiceTask_PlaceOrder");
+    executeJob();
+
+    assertThat(purchase).isWaitingAt("UserTask_ShowConfirmation");
+    assertThat(purchase).variables().containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1")
+        .containsEntry(ORDER_TOTAL, "$2,420.00")
+        .containsEntry(AZURE_PORTAL_URL,
+            "https://portal.azure.com/#@" + CONTOSO + "/blade/Microsoft_Azure_Reservations/ReservationsBrowseBlade");
+    complete(task());
+    assertThat(purchase).isEnded().hasPassed("EndEvent_OrderPlaced");
+  }
+
+  @Test
+  void customerWithoutActiveSubscription_getsOneAddedAndReturnsToTheChoice() {
+    searchFinds(1);
+    when(options.load(CONTOSO)).thenReturn(options(0), options(1));
+    when(subscriptions.addAzureSubscription(eq(CONTOSO), anyString()))
+        .thenReturn(new AzureSubscription(SUBSCRIPTION, "Azure subscription 1", "Azure plan", SubscriptionStatus.ACTIVE));
+    ProcessInstance purchase = start("Fabrikam");
+    executeJob();
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_ConfirmAddSubscription");
+
+    complete(task(), withVariables(ADD_SUBSCRIPTION_ACTION, "add"));
+    assertThat(purchase).isWaitingAt("ServiceTask_AddAzureSubscription");
+    executeJob();
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_ChooseSubscription").variables().containsEntry(SUBSCRIPTION_ID, SUBSCRIPTION);
+
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("ServiceTask_DiscardPurchase", "EndEvent_PurchaseCancelled");
+    verify(purchases, never()).open(anyString(), anyString());
+  }
+
+  @Test
+  void agentCancelsInsteadOfAddingASubscription() {
+    searchFinds(1);
+    when(options.load(CONTOSO)).thenReturn(options(0));
+    ProcessInstance purchase = start("Northwind");
+    executeJob();
+    executeJob();
+    complete(task(), withVariables(ADD_SUBSCRIPTION_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_AddAzureSubscription");
+  }
+
+  @Test
+  void severalMatches_agentChoosesThenCancelsAtTheResults() {
+    searchFinds(3);
+    ProcessInstance purchase = start("Litware");
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_ChooseCustomer");
+    assertThat(purchase).variables().containsEntry(CUSTOMER_MATCH_COUNT, 3).containsEntry(CUSTOMER_ID, null);
+
+    complete(task(), withVariables(CUSTOMER_ACTION, "choose", CUSTOMER_ID, CONTOSO));
+    assertThat(purchase).isWaitingAt("ServiceTask_LoadPurchaseOptions").variables().doesNotContainKey(CUSTOMER_DECISION);
+    executeJob();
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "changeFilter"));
+    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled");
+    verify(purchases).cancel(anyString());
+  }
+
+  @Test
+  void noMatch_agentSearchesAgainThenCancelsAtTheChoice() {
+    searchFinds(0);
+    ProcessInstance purchase = start("Zzyzx");
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_SearchCustomerAgain");
+
+    searchFinds(2);
+    complete(task(), withVariables(CUSTOMER_ACTION, "searchAgain", CUSTOMER_SEARCH, "Litware"));
+    assertThat(purchase).isWaitingAt("ServiceTask_FindCustomers");
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_ChooseCustomer");
+    complete(task(), withVariables(CUSTOMER_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("Gateway_MergeCancel", "EndEvent_PurchaseCancelled");
+  }
+
+  @Test
+  void agentCancelsAtReview() {
+    ProcessInstance purchase = purchaseAtFilter();
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "review"));
+    complete(task(), withVariables(REVIEW_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_PlaceOrder");
+    verify(purchases).cancel(anyString());
+  }
+
+  @Test
+  void agentCancelsAtTheFilter() {
+    ProcessInstance purchase = purchaseAtFilter();
+    complete(task(), withVariables(FILTER_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_SearchCatalog");
+    verify(purchases).cancel(anyString());
+  }
+
+  @Test
+  void rejectedFormValue_keepsTheAgentOnTheTaskWithTheMessage() {
+    ProcessInstance purchase = purchaseAtFilter();
+    searchCatalog();
+    when(purchases.addLine(anyString(), eq("DZH318Z0BQ3V:0001"), eq("upfront"), eq(1.5)))
+        .thenThrow(new InvalidInputException("Quantity must be a whole number of instances, not 1.5."));
+
+    Map<String, Object> values = withVariables(CART_ACTION, "addAndReview", RESERVATION, "DZH318Z0BQ3V:0001", QUANTITY, 1.5);
+    assertThatThrownBy(() -> complete(task(), values)).hasMessage("Quantity must be a whole number of instances, not 1.5.");
+    assertThat(purchase).isWaitingAt("UserTask_ChooseReservation").variables().doesNotContainKey(CART_DECISION);
+
+    Map<String, Object> unknownAction = withVariables(CART_ACTION, "somethingElse");
+    assertThatThrownBy(() -> complete(task(), unknownAction)).isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Choose what to do");
+    assertThat(purchase).isWaitingAt("UserTask_ChooseReservation");
+  }
+
+  @Test
+  void largeOrder_waitsForAnApprover_thenForRegistration_thenLooksAgainWhilePartnerCenterIsBusy() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(purchases.readyToOrder(anyString(), any(), any(), any())).thenReturn(new ReadyToOrder(this.purchase, new ApprovalRequest("USD", new Money(new BigDecimal("60000"), "USD"), 10)));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    assertThat(purchase).isWaitingAt("UserTask_ApproveOrder").variables()
+        .containsEntry(APPROVAL_REQUIRED, true).containsEntry(APPROVAL_REASON, "The order total is above USD 50,000.");
+    assertThat(purchase).task().hasCandidateGroup("approvers").isNotAssigned();
+
+    engine.getIdentityService().setAuthenticatedUserId("carol");
+    complete(task(), withVariables(APPROVAL_DECISION, "approve"));
+    verify(purchases).decideApproval(anyString(), eq("approve"), eq(null), eq("carol"));
+    assertThat(purchase).hasPassed("Gateway_Approved", "Gateway_MergeReadyToOrder").isWaitingAt("ServiceTask_RegisterSubscription");
+
+    // A new subscription: registering, one minute later registered.
+    when(purchases.registerSubscription(anyString(), anyInt())).thenReturn(RegistrationStatus.REGISTERING, RegistrationStatus.REGISTERED);
+    executeJob();
+    assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration").variables()
+        .containsEntry(REGISTRATION_STATUS, "registering").containsEntry(REGISTRATION_CHECKS, 1);
+    executeJob();
+    executeJob();
+    assertThat(purchase).isWaitingAt("ServiceTask_PlaceOrder");
+
+    // 409: Partner Center is still processing the checkout; a minute later it answers with the order.
+    when(orders.placeOrder(anyString())).thenReturn(placement(OrderPlacement.Outcome.IN_PROGRESS), placement(OrderPlacement.Outcome.PLACED));
+    executeJob();
+    assertThat(purchase).isWaitingAt("IntermediateCatchEvent_LookAgain");
+    executeJob();
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_ShowConfirmation");
+    complete(task());
+    assertThat(purchase).isEnded().hasPassed("EndEvent_OrderPlaced");
+  }
+
+  @Test
+  void rejectedOrder_goesBackToTheAgentsReviewWithTheReason() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(purchases.readyToOrder(anyString(), any(), any(), any())).thenReturn(new ReadyToOrder(this.purchase, new ApprovalRequest("XYZ", new Money(new BigDecimal("1"), "USD"), 1)));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    assertThat(purchase).isWaitingAt("UserTask_ApproveOrder");
+
+    engine.getIdentityService().setAuthenticatedUserId("carol");
+    complete(task(), withVariables(APPROVAL_DECISION, "reject", REJECTION_REASON, " Buy 3 years instead. "));
+    verify(purchases).decideApproval(anyString(), eq("reject"), eq(" Buy 3 years instead. "), eq("carol"));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder").variables()
+        .containsEntry(REVIEW_NOTE, "Rejected by carol: Buy 3 years instead.").doesNotContainKey(APPROVAL_DECISION);
+
+    engine.getIdentityService().setAuthenticatedUserId("alice");
+    complete(task(), withVariables(REVIEW_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_PlaceOrder");
+  }
+
+  @Test
+  void registrationThatTakesTooLong_isEscalatedToTheAgent_whoWaitsLongerThenCancels() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(purchases.registerSubscription(anyString(), anyInt())).thenReturn(RegistrationStatus.REGISTERING);
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    waitForRegistrationTenTimes(purchase);
+    assertThat(purchase).isWaitingAt("UserTask_RegistrationPending").task().isAssignedTo("alice");
+
+    complete(task(), withVariables(REGISTRATION_ACTION, "wait"));
+    assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration").variables().containsEntry(REGISTRATION_CHECKS, 0L);
+    executeJob();
+    waitForRegistrationTenTimes(purchase);
+    complete(task(), withVariables(REGISTRATION_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled").hasNotPassed("ServiceTask_PlaceOrder");
+    verify(purchases).cancel(anyString());
+  }
+
+  @Test
+  void orderRefusedByPartnerCenter_goesBackToTheAgent_whoFixesItInReview() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(orders.placeOrder(anyString())).thenReturn(placement(OrderPlacement.Outcome.REFUSED));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    executeJob();
+    executeJob();
+    assertThat(purchase).hasPassed("BoundaryEvent_OrderRefused").isWaitingAt("UserTask_FixOrder").variables()
+        .containsEntry(ORDER_PROBLEM, "Partner Center refused the order: inventory not available.")
+        .containsEntry(REVIEW_NOTE, "Partner Center refused the order: inventory not available.");
+
+    complete(task(), withVariables(FIX_ACTION, "review"));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
+  }
+
+  @Test
+  void partlyPlacedOrder_keepsItsOrders_andTheAgentCancelsTheRest() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(orders.placeOrder(anyString())).thenReturn(placement(OrderPlacement.Outcome.PARTLY_PLACED));
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    executeJob();
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_FixOrder").variables()
+        .doesNotContainKey(ORDER_OUTCOME).containsEntry(ORDER_NUMBERS, "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1");
+    complete(task(), withVariables(FIX_ACTION, "cancel"));
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled");
+    verify(purchases).cancel(anyString());
+  }
+
+  private void waitForRegistrationTenTimes(ProcessInstance purchase) {
+    for (int check = 1; check <= 10; check++) {
+      assertThat(purchase).isWaitingAt("ServiceTask_RegisterSubscription");
+      executeJob();
+      if (check < 10) {
+        assertThat(purchase).isWaitingAt("IntermediateCatchEvent_WaitForRegistration");
+        executeJob();
+      }
+    }
+  }
+
+  /** The agent has a cart and is at the review. */
+  private ProcessInstance purchaseAtReview() {
+    ProcessInstance purchase = purchaseAtFilter();
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "review"));
+    assertThat(purchase).isWaitingAt("UserTask_ReviewOrder");
+    return purchase;
+  }
+
+  @Test
+  void agentIsRemindedADayBeforeTheCartExpires_thenTheUnboughtPurchaseEnds() {
+    ProcessInstance purchase = purchaseAtFilter();
+    when(purchases.isOpen(anyString())).thenReturn(true);
+    org.assertj.core.api.Assertions.assertThat(timer("StartEvent_ReminderDue").getDuedate()).isInSameDayAs(Date.from(Instant.now().plus(Duration.ofDays(6))));
+    executeTimer("StartEvent_ReminderDue");
+    Task reminder = engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId())
+        .taskDefinitionKey("UserTask_RemindAgent").singleResult();
+    assertThat(reminder).isAssignedTo("alice");
+    assertThat(purchase).variables().containsKey(PURCHASE_EXPIRES_AT);
+    complete(reminder);
+    assertThat(purchase).hasPassed("EndEvent_AgentReminded").isWaitingAt("UserTask_FilterReservations");
+
+    when(purchases.expire(anyString())).thenReturn(true);
+    executeTimer("StartEvent_CartExpired");
+    assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseExpired", "EndEvent_ExpiredPurchaseClosed")
+        .hasNotPassed("EndEvent_PurchaseCancelled");
+  }
+
+  @Test
+  void aPurchaseAlreadyBeingOrdered_isNeitherRemindedNorExpired() {
+    ProcessInstance purchase = purchaseAtReview();
+    when(purchases.registerSubscription(anyString(), anyInt())).thenReturn(RegistrationStatus.REGISTERING);
+    complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    when(purchases.isOpen(anyString())).thenReturn(false);
+    when(purchases.expire(anyString())).thenReturn(false);
+    executeTimer("StartEvent_ReminderDue");
+    executeTimer("StartEvent_CartExpired");
+    assertThat(purchase).hasPassed("EndEvent_NoReminderNeeded", "EndEvent_AlreadyBought").isNotEnded()
+        .isWaitingAt("ServiceTask_RegisterSubscription");
+  }
+
+  /** Executes the one job of the purchase that is not a timer of the cart's lifetime. */
+  private void executeJob() {
+    List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(current.getId()).list().stream()
+        .filter(job -> !LIFETIME_TIMERS.contains(activityOf(job))).toList();
+    org.assertj.core.api.Assertions.assertThat(jobs).as("jobs of the purchase").hasSize(1);
+    execute(jobs.get(0));
+  }
+
+  private Job timer(String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(current.getId()).list().stream()
+        .filter(job -> activityId.equals(activityOf(job))).findFirst().orElseThrow();
+  }
+
+  private void executeTimer(String activityId) {
+    execute(timer(activityId));
+  }
+
+  private String activityOf(Job job) {
+    return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+        .getActivityId();
+  }
+
+  private ProcessInstance start(String search) {
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, Map.of(CUSTOMER_SEARCH, search));
+    current = instance;
+    assertThat(instance).isWaitingAt("ServiceTask_FindCustomers");
+    return instance;
+  }
+
+  /** One matching customer with one active subscription, chosen: the agent is at the catalog filter. */
+  private ProcessInstance purchaseAtFilter() {
+    searchFinds(1);
+    ProcessInstance purchase = start("Contoso");
+    executeJob();
+    executeJob();
+    complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    return purchase;
+  }
+
+  private void searchCatalog() {
+    complete(task(), withVariables(REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN, "upfront",
+        FILTER_ACTION, "search"));
+    executeJob();
+  }
+
+  private void searchFinds(int count) {
+    List<Customer> matches = IntStream.range(0, count)
+        .mapToObj(i -> customer(i == 0 ? CONTOSO : "c-" + i, "Contoso " + i)).toList();
+    when(customers.search(anyString())).thenReturn(new CustomerSearchResult("x", matches, false, count + " match"));
+  }
+
+  private static Customer customer(String id, String name) {
+    return new Customer(id, name, "contoso.onmicrosoft.com", "US", "en-US", "reseller", null);
+  }
+
+  private static PurchaseOptions options(int activeSubscriptions) {
+    List<Option> subscriptions = activeSubscriptions == 0 ? List.of()
+        : List.of(new Option("Contoso Production (Azure plan)", SUBSCRIPTION));
+    return new PurchaseOptions(customer(CONTOSO, "Contoso Ltd"), subscriptions, "note", true,
+        List.of(new Option("Tailspin", "4847383")), "4847383",
+        List.of(new Option("Any region", "any")), List.of(new Option("Any group", "any")), "Indicative list prices.",
+        "Quantity limits (the partner's policy): …");
+  }
+
+  private static OrderPlacement placement(OrderPlacement.Outcome outcome) {
+    Money price = new Money(new BigDecimal("1210.00"), "USD");
+    PlacedOrder order = new PlacedOrder("311qiN8iFwkv-XARWMvXRYAwYKMACVqv1", PURCHASE, CONTOSO, "Contoso Ltd", SUBSCRIPTION,
+        "shared", "4847383", "Tailspin", "one_time", "pending", price.times(2), "alice", Instant.now(),
+        List.of(new PlacedOrder.Line(1, "DZH318Z0BQ3V", "0001", "Standard_D4s_v3", "westeurope", "EU West", "P3Y", "upfront",
+            2, price, price.times(2))));
+    return switch (outcome) {
+      case PLACED -> new OrderPlacement(outcome, CONTOSO, List.of(order), null);
+      case PARTLY_PLACED -> new OrderPlacement(outcome, CONTOSO, List.of(order), "Partner Center ordered part of the cart.");
+      case REFUSED -> new OrderPlacement(outcome, CONTOSO, List.of(), "Partner Center refused the order: inventory not available.");
+      case IN_PROGRESS -> new OrderPlacement(outcome, CONTOSO, List.of(), null);
+    };
+  }
+}
