@@ -1,18 +1,15 @@
 package com.reservationdesk.purchase;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * "Your purchases": what each purchase the logged-in agent started is doing, including what it waits for
@@ -27,11 +24,9 @@ public class PurchasesController {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH);
 
   private final PurchaseService purchases;
-  private final IdentityService identity;
 
-  public PurchasesController(PurchaseService purchases, IdentityService identity) {
+  public PurchasesController(PurchaseService purchases) {
     this.purchases = purchases;
-    this.identity = identity;
   }
 
   /** One purchase as the page and {@code /api/purchases} show it. */
@@ -40,9 +35,9 @@ public class PurchasesController {
       Instant startedAt, Instant updatedAt) {}
 
   @GetMapping("/purchases")
-  public String page(Model model) {
-    model.addAttribute("user", user());
-    model.addAttribute("purchases", rows());
+  public String page(Principal user, Model model) {
+    model.addAttribute("user", user.getName());
+    model.addAttribute("purchases", rows(user));
     model.addAttribute("limit", LIMIT);
     model.addAttribute("when", WHEN);
     return "purchases";
@@ -50,20 +45,12 @@ public class PurchasesController {
 
   @GetMapping("/api/purchases")
   @ResponseBody
-  public List<Row> api() {
-    return rows();
+  public List<Row> api(Principal user) {
+    return rows(user);
   }
 
-  private List<Row> rows() {
-    return purchases.startedBy(user(), LIMIT).stream().map(PurchasesController::row).toList();
-  }
-
-  private String user() {
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in with your Reservation Desk user");
-    }
-    return authentication.getUserId();
+  private List<Row> rows(Principal user) {
+    return purchases.startedBy(user.getName(), LIMIT).stream().map(PurchasesController::row).toList();
   }
 
   static Row row(Purchase p) {

@@ -1,24 +1,24 @@
 package com.reservationdesk.engine.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 
 /**
  * HTTP Basic for {@code /engine-rest} that remembers a successful login, with its groups and tenants,
@@ -33,53 +33,58 @@ import org.springframework.http.HttpHeaders;
  */
 public class RememberingBasicAuthenticationProvider extends HttpBasicAuthenticationProvider {
 
-  /** More users than this and expired logins are dropped first; a flood of new users cannot grow the map. */
+  /** More users than this and the least recently used logins are dropped: a flood of new users cannot grow it. */
   static final int MAX_REMEMBERED = 10_000;
 
   private final Duration timeToLive;
-  private final Clock clock;
   private final byte[] salt = new byte[32];
-  private final Map<String, Login> logins = new ConcurrentHashMap<>();
+  private final Cache<String, Login> logins;
+  private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
 
-  private record Login(byte[] passwordHash, List<String> groups, List<String> tenants, Instant expires) {}
+  private record Login(byte[] passwordHash, List<String> groups, List<String> tenants) {}
 
   public RememberingBasicAuthenticationProvider(Duration timeToLive, Clock clock) {
     this.timeToLive = timeToLive;
-    this.clock = clock;
     new SecureRandom().nextBytes(salt);
+    this.logins = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+        .expireAfterWrite(timeToLive.isNegative() ? Duration.ZERO : timeToLive)
+        .ticker(() -> clock.millis() * 1_000_000L).build();
   }
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
     // Anything but a well-formed Basic header is left to Camunda's provider, which refuses it.
-    BasicCredentials credentials = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION));
+    UsernamePasswordAuthenticationToken credentials = credentials(request);
     if (credentials == null || timeToLive.isZero() || timeToLive.isNegative()) {
       return super.extractAuthenticatedUser(request, engine);
     }
-    String key = engine.getName() + '\n' + credentials.user();
-    byte[] hash = hash(credentials.password());
-    Instant now = clock.instant();
-    Login known = logins.get(key);
-    if (known != null && now.isBefore(known.expires()) && MessageDigest.isEqual(known.passwordHash(), hash)) {
-      return result(credentials.user(), known.groups(), known.tenants());
+    String user = credentials.getName();
+    String key = engine.getName() + '\n' + user;
+    byte[] hash = hash(credentials.getCredentials().toString());
+    Login known = logins.getIfPresent(key);
+    if (known != null && MessageDigest.isEqual(known.passwordHash(), hash)) {
+      return result(user, known.groups(), known.tenants());
     }
     AuthenticationResult checked = super.extractAuthenticatedUser(request, engine);
     if (!checked.isAuthenticated()) {
-      logins.remove(key);
+      logins.invalidate(key);
       return checked;
     }
     IdentityService identity = engine.getIdentityService();
-    List<String> groups = identity.createGroupQuery().groupMember(credentials.user()).list().stream().map(Group::getId).toList();
-    List<String> tenants = identity.createTenantQuery().userMember(credentials.user()).includingGroupsOfUser(true).list().stream()
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).toList();
-    if (logins.size() >= MAX_REMEMBERED) {
-      logins.values().removeIf(login -> !now.isBefore(login.expires()));
-      if (logins.size() >= MAX_REMEMBERED) {
-        logins.clear();
-      }
+    logins.put(key, new Login(hash, groups, tenants));
+    return result(user, groups, tenants);
+  }
+
+  private UsernamePasswordAuthenticationToken credentials(HttpServletRequest request) {
+    try {
+      UsernamePasswordAuthenticationToken token = basic.convert(request);
+      return token == null || token.getName().isEmpty() ? null : token;
+    } catch (RuntimeException malformed) {
+      return null;
     }
-    logins.put(key, new Login(hash, groups, tenants, now.plus(timeToLive)));
-    return result(credentials.user(), groups, tenants);
   }
 
   private static AuthenticationResult result(String user, List<String> groups, List<String> tenants) {

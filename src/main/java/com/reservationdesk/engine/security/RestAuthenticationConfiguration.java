@@ -4,7 +4,6 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.time.Clock;
 import java.time.Duration;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -15,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code /engine-rest} answers anyone by default: require HTTP Basic with a Camunda user on it and on
- * Reservation Desk's own {@code /api}. The webapps (Tasklist, Cockpit, Admin) keep their own login.
+ * {@code /engine-rest} answers anyone by default: require HTTP Basic with a Camunda user on it, with Camunda's own
+ * authentication filter. The webapps (Tasklist, Cockpit, Admin) keep their own login; Reservation Desk's pages and
+ * {@code /api} have theirs ({@link WebSecurityConfiguration}).
  */
 @Configuration
 public class RestAuthenticationConfiguration {
@@ -62,15 +62,6 @@ public class RestAuthenticationConfiguration {
     }
   }
 
-  @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
-    FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, false));
-    registration.setName("reservation-desk-api-authentication");
-    registration.addUrlPatterns("/api/*");
-    return registration;
-  }
-
   /** Runs before Camunda's own filters on its REST API, Tasklist's API and the admin setup endpoint. */
   @Bean
   FilterRegistrationBean<KnownVulnerabilityFilter> knownVulnerabilityFilter() {
@@ -78,26 +69,6 @@ public class RestAuthenticationConfiguration {
     registration.setName("reservation-desk-known-vulnerabilities");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
-    return registration;
-  }
-
-  /** The order history and "your purchases" pages: the Tasklist login of the same browser, or HTTP Basic with the same users. */
-  @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> pageAuthenticationFilter(IdentityService identity) {
-    FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, true));
-    registration.setName("reservation-desk-page-authentication");
-    registration.addUrlPatterns("/orders", "/orders/*", "/purchases", "/purchases/*");
-    return registration;
-  }
-
-  /** Metrics for logged-in users only; health (/actuator/health/**) stays open for load balancers. */
-  @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthenticationFilter(IdentityService identity) {
-    FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, false));
-    registration.setName("reservation-desk-actuator-authentication");
-    registration.addUrlPatterns("/actuator/metrics", "/actuator/metrics/*", "/actuator/prometheus", "/actuator/info");
     return registration;
   }
 }
