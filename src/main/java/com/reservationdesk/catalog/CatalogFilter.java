@@ -1,5 +1,6 @@
 package com.reservationdesk.catalog;
 
+import com.reservationdesk.partnercenter.Term;
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
 import com.reservationdesk.common.InvalidInputException;
@@ -171,7 +172,7 @@ public record CatalogFilter(
           + maxMemory.toPlainString() + " GiB): swap them or clear one.");
     }
     String term = text(values.get(TERM));
-    if (!term.isEmpty() && !term.equals(ANY) && !List.of("P1Y", "P3Y", "P5Y").contains(term)) {
+    if (!term.isEmpty() && !term.equals(ANY) && !Term.isTerm(term)) {
       throw new InvalidInputException("Term \u201c" + term + "\u201d is unknown: choose 1, 3 or 5 years, or any term.");
     }
     BillingPlan plan = billingPlan(values.get(BILLING_PLAN));

@@ -1,5 +1,6 @@
 package com.reservationdesk.catalog;
 
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
@@ -74,7 +75,7 @@ public final class CatalogIndex {
       });
       int groupId = sku.vmSize() == null ? -1 : groupIds.computeIfAbsent(sku.vmSize().flexibilityGroup(), g -> groupIds.size());
       Map<String, BigDecimal> prices = termPrices.get(sameReservation(sku));
-      Entry entry = new Entry(sku, saving(prices, "P3Y", 36), saving(prices, "P5Y", 60), nameId, termCode(sku.termDuration()),
+      Entry entry = new Entry(sku, saving(prices, Term.THREE_YEARS), saving(prices, Term.FIVE_YEARS), nameId, termCode(sku.termDuration()),
           sku.billingPlans().contains(BillingPlan.MONTHLY), sku.vmSize() == null ? 0 : sku.vmSize().vCpus(),
           sku.vmSize() == null ? 0 : sku.vmSize().memoryGiB().doubleValue(), groupId);
       byType.computeIfAbsent(sku.type(), t -> new ArrayList<>()).add(entry);
@@ -166,26 +167,22 @@ public final class CatalogIndex {
   }
 
   private static int termCode(String term) {
-    return switch (term) {
-      case "P1Y" -> 0;
-      case "P3Y" -> 1;
-      case "P5Y" -> 2;
-      default -> 3;
-    };
+    return Term.isTerm(term) ? Term.of(term).ordinal() : Term.values().length;
   }
 
   private static String sameReservation(ReservationSku sku) {
     return sku.productId() + '|' + sku.displayName() + '|' + sku.armRegionName();
   }
 
-  private static BigDecimal saving(Map<String, BigDecimal> prices, String term, int months) {
-    BigDecimal oneYear = prices.get("P1Y");
-    BigDecimal longer = prices.get(term);
+  private static BigDecimal saving(Map<String, BigDecimal> prices, Term term) {
+    int months = term.months();
+    BigDecimal oneYear = prices.get(Term.ONE_YEAR.iso());
+    BigDecimal longer = prices.get(term.iso());
     if (oneYear == null || longer == null || oneYear.signum() == 0) {
       return null;
     }
     BigDecimal monthlyLonger = longer.divide(BigDecimal.valueOf(months), MathContext.DECIMAL64);
-    BigDecimal monthlyOneYear = oneYear.divide(BigDecimal.valueOf(12), MathContext.DECIMAL64);
+    BigDecimal monthlyOneYear = oneYear.divide(BigDecimal.valueOf(Term.ONE_YEAR.months()), MathContext.DECIMAL64);
     return BigDecimal.ONE.subtract(monthlyLonger.divide(monthlyOneYear, MathContext.DECIMAL64))
         .multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP);
   }

@@ -1,5 +1,6 @@
 package com.reservationdesk.catalog;
 
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.common.Option;
@@ -290,7 +291,7 @@ public class CatalogService {
       parts.add("in " + index.regions(filter.type()).getOrDefault(filter.region(), filter.region()));
     }
     if (!CatalogFilter.ANY.equals(filter.term())) {
-      parts.add("for " + Terms.label(filter.term()));
+      parts.add("for " + Term.label(filter.term()));
     }
     if (filter.billingPlan() == BillingPlan.MONTHLY) {
       parts.add("paid monthly");

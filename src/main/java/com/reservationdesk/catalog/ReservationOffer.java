@@ -1,5 +1,6 @@
 package com.reservationdesk.catalog;
 
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationSku;
@@ -24,7 +25,7 @@ public record ReservationOffer(ReservationSku sku, BillingPlan billingPlan, Mone
   }
 
   public int termMonths() {
-    return Terms.months(sku.termDuration());
+    return Term.of(sku.termDuration()).months();
   }
 
   /** The effective monthly cost of one unit: the same for both billing plans, since the total is the same. */

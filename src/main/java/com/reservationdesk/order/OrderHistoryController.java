@@ -1,6 +1,6 @@
 package com.reservationdesk.order;
 
-import com.reservationdesk.catalog.Terms;
+import com.reservationdesk.partnercenter.Term;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -46,7 +46,7 @@ public class OrderHistoryController {
   static Row row(PlacedOrder order) {
     List<String> lines = order.lines().stream()
         .map(l -> l.quantity() + " \u00d7 " + l.armSkuName() + " \u00b7 " + l.regionDisplayName() + " \u00b7 "
-            + Terms.label(l.termDuration()) + " \u00b7 " + l.billingPlan() + " \u00b7 " + l.lineTotal().format())
+            + Term.label(l.termDuration()) + " \u00b7 " + l.billingPlan() + " \u00b7 " + l.lineTotal().format())
         .toList();
     return new Row(order.orderId(), order.customerId(), order.customerName(), WHEN.format(order.placedAt().atOffset(ZoneOffset.UTC)),
         order.placedBy() == null ? "\u2014" : order.placedBy(), lines, order.scope(),

@@ -100,7 +100,7 @@ public class OrderService {
       if (!ErrorCode.agentCanAct(e.code())) {
         throw e;
       }
-      String problem = "Partner Center refused the order: " + e.getMessage() + ". " + advice(e.code());
+      String problem = "Partner Center refused the order: " + e.getMessage() + ". " + ErrorCode.adviceFor(e.code());
       purchases.reopen(purchaseId, problem, clock.instant());
       log.info("Purchase {} refused by Partner Center, back to the agent: {}", purchaseId, e.getMessage());
       metrics.checkout(OrderPlacement.Outcome.REFUSED, 0);
@@ -141,20 +141,6 @@ public class OrderService {
     purchases.updateStatus(purchaseId, PurchaseStatus.ORDERED, clock.instant());
     metrics.checkout(OrderPlacement.Outcome.PLACED, result.orders().size());
     return new OrderPlacement(OrderPlacement.Outcome.PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), null);
-  }
-
-  /** What the agent can do about a refusal. */
-  static String advice(String code) {
-    return switch (code) {
-      case "800010", "10003", "10002", "800020" ->
-          "Remove or replace the reservation it names (another size or region), or cancel the purchase.";
-      case "800017" -> "Change the quantity of the line it names.";
-      case "800011", "800012", "800013", "800030", "10007", "10008" ->
-          "The subscription cannot buy reservations now: cancel, and start again with another subscription.";
-      case "800015", "800016" -> "Choose another reseller at review.";
-      case "800070" -> "This reservation is not sold in the customer's country: remove it.";
-      default -> "Ask the customer's account manager; then change the cart or cancel the purchase.";
-    };
   }
 
   public List<PlacedOrder> ordersOfCustomer(String customerId, int limit) {

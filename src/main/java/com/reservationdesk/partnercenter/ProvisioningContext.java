@@ -9,11 +9,6 @@ package com.reservationdesk.partnercenter;
 public record ProvisioningContext(String subscriptionId, String scope, String duration) {
 
   public static String durationOf(String termDuration) {
-    return switch (termDuration) {
-      case "P1Y" -> "1Year";
-      case "P3Y" -> "3Years";
-      case "P5Y" -> "5Years";
-      default -> throw new IllegalArgumentException("Unknown term " + termDuration);
-    };
+    return Term.of(termDuration).duration();
   }
 }

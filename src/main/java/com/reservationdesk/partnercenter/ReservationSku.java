@@ -52,12 +52,7 @@ public record ReservationSku(
 
   /** Like the API's title: {@code Reserved VM Instance, Standard_D32s_v3, US West 2, 3 Years}. */
   public String title() {
-    String years = switch (termDuration) {
-      case "P1Y" -> "1 Year";
-      case "P3Y" -> "3 Years";
-      case "P5Y" -> "5 Years";
-      default -> termDuration;
-    };
+    String years = Term.isTerm(termDuration) ? Term.of(termDuration).title() : termDuration;
     String kind = switch (type) {
       case VIRTUAL_MACHINES -> "Reserved VM Instance";
       case SQL_DATABASE -> "SQL Database Reserved Capacity";

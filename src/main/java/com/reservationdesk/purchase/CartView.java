@@ -1,6 +1,6 @@
 package com.reservationdesk.purchase;
 
-import com.reservationdesk.catalog.Terms;
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public record CartView(List<PurchaseLine> lines, Money total) {
         .reduce(Money.zero(total.currency()), Money::plus);
     Map<Integer, Money> monthlyByMonths = new TreeMap<>();
     lines.stream().filter(l -> l.billingPlan() == BillingPlan.MONTHLY)
-        .forEach(l -> monthlyByMonths.merge(Terms.months(l.termDuration()), l.monthlyTotal(), Money::plus));
+        .forEach(l -> monthlyByMonths.merge(Term.of(l.termDuration()).months(), l.monthlyTotal(), Money::plus));
     List<String> parts = new ArrayList<>();
     if (now.amount().signum() > 0) {
       parts.add("Billed at purchase: " + now.format() + ".");
@@ -48,8 +48,8 @@ public record CartView(List<PurchaseLine> lines, Money total) {
       row.put("value", String.valueOf(line.lineNo()));
       row.put("line", line.lineNo());
       row.put("reservation", line.reservationName() + " \u00b7 " + line.regionDisplayName() + " \u00b7 "
-          + Terms.label(line.termDuration()) + ", " + line.billingPlan().formValue());
-      row.put("term", Terms.label(line.termDuration()) + ", " + line.billingPlan().formValue());
+          + Term.label(line.termDuration()) + ", " + line.billingPlan().formValue());
+      row.put("term", Term.label(line.termDuration()) + ", " + line.billingPlan().formValue());
       row.put("quantity", line.type().quantity(line.quantity()));
       row.put("unitPrice", line.unitPrice().format());
       row.put("lineTotal", line.lineTotal().format()

@@ -1,6 +1,6 @@
 package com.reservationdesk.purchase;
 
-import com.reservationdesk.catalog.Terms;
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationType;
@@ -32,12 +32,12 @@ public record PurchaseLine(
 
   /** What the line costs a month on the monthly plan: the line total spread over the term. */
   public Money monthlyTotal() {
-    return new Money(lineTotal().amount().divide(BigDecimal.valueOf(Terms.months(termDuration)), 10,
+    return new Money(lineTotal().amount().divide(BigDecimal.valueOf(Term.of(termDuration).months()), 10,
         RoundingMode.HALF_UP), unitPrice.currency());
   }
 
   public String description() {
-    return reservationName + " \u00b7 " + regionDisplayName + " \u00b7 " + Terms.label(termDuration) + " \u00b7 "
+    return reservationName + " \u00b7 " + regionDisplayName + " \u00b7 " + Term.label(termDuration) + " \u00b7 "
         + billingPlan.formValue();
   }
 }

@@ -1,5 +1,6 @@
 package com.reservationdesk.partnercenter.embedded;
 
+import com.reservationdesk.partnercenter.Term;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -152,12 +153,11 @@ public final class RetailPricesCatalogReader {
     if ((slash >= 0 && !skuRef.substring(0, slash).equals(productId)) || !SKU_ID.matcher(skuId).matches()) {
       throw new BadItem("skuId \u201c" + skuRef + "\u201d is not " + productId + "/ and a 4-character SKU id");
     }
-    String term = switch (String.valueOf(text(item, "reservationTerm"))) {
-      case "1 Year" -> "P1Y";
-      case "3 Years" -> "P3Y";
-      case "5 Years" -> "P5Y";
-      default -> throw new BadItem("wrong term \u201c" + text(item, "reservationTerm") + "\u201d: expected 1 Year, 3 Years or 5 Years");
-    };
+    Term reservationTerm = Term.ofRetail(String.valueOf(text(item, "reservationTerm")));
+    if (reservationTerm == null) {
+      throw new BadItem("wrong term \u201c" + text(item, "reservationTerm") + "\u201d: expected 1 Year, 3 Years or 5 Years");
+    }
+    String term = reservationTerm.iso();
     JsonNode priceNode = item.get("unitPrice");
     if (priceNode == null || priceNode.isNull()) {
       priceNode = item.get("retailPrice");

@@ -1,5 +1,6 @@
 package com.reservationdesk.partnercenter.live;
 
+import com.reservationdesk.partnercenter.Term;
 import static com.reservationdesk.partnercenter.live.PartnerCenterClient.call;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -222,11 +223,11 @@ public class LivePartnerCenter implements PartnerCenter {
 
   /** The API writes {@code 1Year}, {@code 3Years}, {@code 5Years}; the cart wants {@code P1Y}, {@code P3Y}, {@code P5Y}. */
   static String termOf(String duration, String fallback) {
-    if (duration == null) {
+    try {
+      return duration == null ? fallback : Term.ofDuration(duration.replace(" ", "")).iso();
+    } catch (IllegalArgumentException unknown) {
       return fallback;
     }
-    String digits = duration.replaceAll("[^0-9]", "");
-    return digits.isEmpty() ? fallback : "P" + digits + "Y";
   }
 
   @Override

@@ -1,12 +1,12 @@
 package com.reservationdesk.process.purchase;
 
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.order.PlacedOrder;
 import com.reservationdesk.order.OrderPlacement;
 import com.reservationdesk.order.OrderService;
 
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
-import com.reservationdesk.catalog.Terms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public class PlaceOrderDelegate implements JavaDelegate {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("orderId", order.orderId());
       row.put("reservation", line.armSkuName() + " \u00b7 " + line.regionDisplayName() + " \u00b7 "
-          + Terms.label(line.termDuration()) + ", " + line.billingPlan());
+          + Term.label(line.termDuration()) + ", " + line.billingPlan());
       row.put("quantity", line.quantity());
       row.put("lineTotal", line.lineTotal().format());
       return row;

@@ -1,9 +1,9 @@
 package com.reservationdesk.process.purchase;
 
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.catalog.CatalogFilter;
 import com.reservationdesk.catalog.CatalogSearchResult;
 import com.reservationdesk.catalog.ReservationOffer;
-import com.reservationdesk.catalog.Terms;
 
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
@@ -38,7 +38,7 @@ public class SearchCatalogDelegate implements JavaDelegate {
 
   static Option option(ReservationOffer offer) {
     ReservationSku sku = offer.sku();
-    String label = sku.displayName() + " \u00b7 " + sku.regionDisplayName() + " \u00b7 " + Terms.label(sku.termDuration())
+    String label = sku.displayName() + " \u00b7 " + sku.regionDisplayName() + " \u00b7 " + Term.label(sku.termDuration())
         + " \u2014 " + price(offer);
     return new Option(offer.isRestricted() ? label + " \u2014 NOT AVAILABLE for this subscription" : label, offer.reference());
   }
@@ -50,7 +50,7 @@ public class SearchCatalogDelegate implements JavaDelegate {
     Option option = option(offer);
     row.put("label", option.label());
     row.put("value", option.value());
-    row.put("reservation", sku.displayName() + " \u00b7 " + sku.regionDisplayName() + " \u00b7 " + Terms.label(sku.termDuration()));
+    row.put("reservation", sku.displayName() + " \u00b7 " + sku.regionDisplayName() + " \u00b7 " + Term.label(sku.termDuration()));
     row.put("details", details(sku));
     row.put("price", offer.unitPrice().format() + " (" + offer.monthlyPrice().format() + " a month)");
     row.put("saving", saving(offer));
@@ -77,11 +77,10 @@ public class SearchCatalogDelegate implements JavaDelegate {
 
   /** The 3-year saving against 1 year; a 5-year SKU shows its own. */
   private static String saving(ReservationOffer offer) {
-    return switch (offer.sku().termDuration()) {
-      case "P1Y" -> offer.threeYearSaving() == null ? "no 3-year term" : "3 years: \u2212" + offer.threeYearSaving() + " % a month";
-      case "P3Y" -> offer.threeYearSaving() == null ? "\u2014" : "\u2212" + offer.threeYearSaving() + " % a month vs 1 year";
-      case "P5Y" -> offer.fiveYearSaving() == null ? "\u2014" : "\u2212" + offer.fiveYearSaving() + " % a month vs 1 year";
-      default -> "\u2014";
+    return switch (Term.of(offer.sku().termDuration())) {
+      case ONE_YEAR -> offer.threeYearSaving() == null ? "no 3-year term" : "3 years: \u2212" + offer.threeYearSaving() + " % a month";
+      case THREE_YEARS -> offer.threeYearSaving() == null ? "\u2014" : "\u2212" + offer.threeYearSaving() + " % a month vs 1 year";
+      case FIVE_YEARS -> offer.fiveYearSaving() == null ? "\u2014" : "\u2212" + offer.fiveYearSaving() + " % a month vs 1 year";
     };
   }
 }
