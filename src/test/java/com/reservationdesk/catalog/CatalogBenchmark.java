@@ -1,6 +1,5 @@
 package com.reservationdesk.catalog;
 
-import com.reservationdesk.catalog.tools.RetailPricesGenerator;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.InventoryResult;
@@ -11,6 +10,7 @@ import com.reservationdesk.partnercenter.VmSize;
 import com.reservationdesk.partnercenter.embedded.RetailPricesCatalogReader;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.pricing.PricingProperties;
+import com.reservationdesk.tools.catalog.RetailPricesGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package com.reservationdesk.catalog.tools;
+package com.reservationdesk.tools.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
