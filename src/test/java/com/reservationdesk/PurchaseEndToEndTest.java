@@ -1,5 +1,6 @@
 package com.reservationdesk;
 
+import com.reservationdesk.partnercenter.Scope;
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,7 +153,7 @@ class PurchaseEndToEndTest {
     for (PlacedOrder order : placed) {
       assertThat(order.orderId()).hasSize(33);
       assertThat(order.placedBy()).isEqualTo("alice");
-      assertThat(order.scope()).isEqualTo("shared");
+      assertThat(order.scope()).isEqualTo(Scope.SHARED);
       assertThat(order.resellerMpnId()).isEqualTo("4847383");
       assertThat(order.subscriptionId()).isEqualTo(subscriptionId);
       assertThat(order.total().amount()).isEqualByComparingTo(order.lines().stream()

@@ -1,5 +1,6 @@
 package com.reservationdesk;
 
+import static com.reservationdesk.process.purchase.FormValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservationdesk.catalog.CatalogFilter;
@@ -37,8 +38,8 @@ class RestartKeepsOrdersTest {
       String subscription = app.getBean(SubscriptionService.class).eligibleSubscriptions(customerId).get(0).subscriptionId();
       String purchaseId = TestPurchases.open(purchases, customerId, subscription, "alice");
       var offer = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", "D4s_v5", "P3Y", BillingPlan.UPFRONT)).offers().get(0);
-      purchases.addLine(purchaseId, offer.reference(), "upfront", 4);
-      purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");
+      purchases.addLine(purchaseId, offer.reference(), billingPlan("upfront"), number(4));
+      purchases.readyToOrder(purchaseId, scope("shared"), "4847383", "alice");
       OrderPlacement placement = app.getBean(OrderService.class).placeOrder(purchaseId);
       orderId = placement.orders().get(0).orderId();
     }

@@ -1,5 +1,6 @@
 package com.reservationdesk;
 
+import static com.reservationdesk.process.purchase.FormValues.*;
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +56,7 @@ class SafeOrderingTest {
   @Autowired PartnerCenter partnerCenter;
   @Autowired PurchaseService purchases;
   @Autowired PurchaseRepository purchaseRepository;
+  @Autowired com.reservationdesk.purchase.PurchaseLifecycle lifecycle;
   @Autowired OrderRepository orderRepository;
   @Autowired SubscriptionService subscriptions;
   @Autowired TransactionTemplate transaction;
@@ -238,8 +240,8 @@ class SafeOrderingTest {
     String purchaseId = TestPurchases.open(purchases, customerId, subscription, "alice");
     String sku = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", size, "P3Y", BillingPlan.UPFRONT)).offers().get(0)
         .reference();
-    purchases.addLine(purchaseId, sku, "upfront", quantity);
-    purchases.readyToOrder(purchaseId, "shared", "4847383", "alice");
+    purchases.addLine(purchaseId, sku, billingPlan("upfront"), number(quantity));
+    purchases.readyToOrder(purchaseId, scope("shared"), "4847383", "alice");
     return purchaseId;
   }
 
@@ -263,7 +265,7 @@ class SafeOrderingTest {
   }
 
   private OrderService orderService(PartnerCenter partnerCenter) {
-    return new OrderService(partnerCenter, purchaseRepository, orderRepository, metrics, clock);
+    return new OrderService(partnerCenter, purchaseRepository, lifecycle, orderRepository, metrics, clock);
   }
 
   private interface Call {

@@ -1,16 +1,10 @@
 package com.reservationdesk.catalog;
 
-import com.reservationdesk.partnercenter.Term;
-import static com.reservationdesk.process.purchase.PurchaseVariables.*;
-
-import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * What an agent filters the reservation catalog by. {@code any} (or null for ranges) means no filter.
@@ -39,10 +33,6 @@ public record CatalogFilter(
     boolean hideRestricted) {
 
   public static final String ANY = "any";
-
-  /** The form fields a filter is read from: delegates read these, not every variable of the purchase. */
-  public static final List<String> FORM_KEYS = List.of(PRODUCT_TYPE, REGION, SIZE_FILTER, MIN_VCPUS, MAX_VCPUS, MIN_MEMORY_GIB,
-      MAX_MEMORY_GIB, FLEXIBILITY_GROUP, SQL_DEPLOYMENT, SQL_TIER, COSMOS_WRITES, TERM, BILLING_PLAN, HIDE_RESTRICTED);
 
   public CatalogFilter {
     type = type == null ? ReservationType.VIRTUAL_MACHINES : type;
@@ -143,89 +133,7 @@ public record CatalogFilter(
     }
   }
 
-  /**
-   * The filter from the form's values, checked: a value the form should not have sent is refused
-   * with a sentence that says how to fix it.
-   */
-  public static CatalogFilter fromForm(Map<String, Object> values) {
-    ReservationType type;
-    try {
-      Object typeValue = values.get(PRODUCT_TYPE);
-      type = typeValue == null || typeValue.toString().isBlank() ? ReservationType.VIRTUAL_MACHINES
-          : ReservationType.fromForm(typeValue.toString());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("Choose what to reserve: virtual machines, SQL Database or Azure Cosmos DB.");
-    }
-    String size = text(values.get(SIZE_FILTER));
-    if (size.length() > 60) {
-      throw new InvalidInputException("The size text is too long: type part of a size or family, such as D4s or Esv5.");
-    }
-    Integer minVcpus = whole(values.get(MIN_VCPUS), "Minimum vCPUs");
-    Integer maxVcpus = whole(values.get(MAX_VCPUS), "Maximum vCPUs");
-    if (minVcpus != null && maxVcpus != null && minVcpus > maxVcpus) {
-      throw new InvalidInputException("Minimum vCPUs (" + minVcpus + ") is above maximum vCPUs (" + maxVcpus + "): swap them or clear one.");
-    }
-    BigDecimal minMemory = amount(values.get(MIN_MEMORY_GIB), "Minimum memory");
-    BigDecimal maxMemory = amount(values.get(MAX_MEMORY_GIB), "Maximum memory");
-    if (minMemory != null && maxMemory != null && minMemory.compareTo(maxMemory) > 0) {
-      throw new InvalidInputException("Minimum memory (" + minMemory.toPlainString() + " GiB) is above maximum memory ("
-          + maxMemory.toPlainString() + " GiB): swap them or clear one.");
-    }
-    String term = text(values.get(TERM));
-    if (!term.isEmpty() && !term.equals(ANY) && !Term.isTerm(term)) {
-      throw new InvalidInputException("Term \u201c" + term + "\u201d is unknown: choose 1, 3 or 5 years, or any term.");
-    }
-    BillingPlan plan = billingPlan(values.get(BILLING_PLAN));
-    return new CatalogFilter(type, text(values.get(REGION)), size, minVcpus, maxVcpus, minMemory, maxMemory,
-        text(values.get(FLEXIBILITY_GROUP)), text(values.get(SQL_DEPLOYMENT)), text(values.get(
-            type == ReservationType.COSMOS_DB ? COSMOS_WRITES : SQL_TIER)), term, plan, Boolean.TRUE.equals(values.get(HIDE_RESTRICTED)));
-  }
-
-  static BillingPlan billingPlan(Object value) {
-    String text = text(value);
-    if (text.isEmpty()) {
-      return BillingPlan.UPFRONT;
-    }
-    try {
-      return BillingPlan.valueOf(text.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("Billing plan \u201c" + text + "\u201d is unknown: choose upfront or monthly.");
-    }
-  }
-
-  private static String text(Object value) {
-    return value == null ? "" : value.toString().trim();
-  }
-
   private static String anyIfBlank(String value) {
     return value == null || value.isBlank() ? ANY : value.trim();
-  }
-
-  private static Integer whole(Object value, String label) {
-    BigDecimal number = amount(value, label);
-    if (number == null) {
-      return null;
-    }
-    if (number.stripTrailingZeros().scale() > 0 || number.compareTo(BigDecimal.valueOf(10_000)) > 0) {
-      throw new InvalidInputException(label + " must be a whole number of vCPUs, such as 4 or 16.");
-    }
-    return number.intValue();
-  }
-
-  private static BigDecimal amount(Object value, String label) {
-    String text = text(value);
-    if (text.isEmpty()) {
-      return null;
-    }
-    BigDecimal number;
-    try {
-      number = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(label + " must be a number, not \u201c" + text + "\u201d.");
-    }
-    if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-      throw new InvalidInputException(label + " must be between 0 and 100,000; leave it empty for no limit.");
-    }
-    return number;
   }
 }

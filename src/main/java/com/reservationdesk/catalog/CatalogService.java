@@ -110,14 +110,13 @@ public class CatalogService {
   }
 
   /** The offer a form names by product and SKU, if the catalog has it with that billing plan. */
-  public ReservationOffer requireOffer(String country, String reference, String billingPlan) {
+  public ReservationOffer requireOffer(String country, String reference, BillingPlan plan) {
     if (reference == null || reference.isBlank()) {
       throw new InvalidInputException("Choose a reservation from the results.");
     }
     CatalogIndex.Entry entry = index(country).entry(reference.trim())
         .orElseThrow(() -> new InvalidInputException(
             "The chosen reservation is not in the catalog (any more). Search again and choose one from the results."));
-    BillingPlan plan = CatalogFilter.billingPlan(billingPlan);
     if (!entry.sku().billingPlans().contains(plan)) {
       throw new InvalidInputException(entry.sku().displayName() + " cannot be paid " + plan.formValue()
           + ". Choose the upfront billing plan for it.");

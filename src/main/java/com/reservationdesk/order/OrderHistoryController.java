@@ -1,6 +1,6 @@
 package com.reservationdesk.order;
 
-import com.reservationdesk.partnercenter.Term;
+import com.reservationdesk.partnercenter.BillingPlan;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -44,14 +44,11 @@ public class OrderHistoryController {
       String scope, String reseller, String total, String status, String billing, String portalUrl) {}
 
   static Row row(PlacedOrder order) {
-    List<String> lines = order.lines().stream()
-        .map(l -> l.quantity() + " \u00d7 " + l.armSkuName() + " \u00b7 " + l.regionDisplayName() + " \u00b7 "
-            + Term.label(l.termDuration()) + " \u00b7 " + l.billingPlan() + " \u00b7 " + l.lineTotal().format())
-        .toList();
+    List<String> lines = order.lines().stream().map(l -> l.label() + " \u00b7 " + l.lineTotal().format()).toList();
     return new Row(order.orderId(), order.customerId(), order.customerName(), WHEN.format(order.placedAt().atOffset(ZoneOffset.UTC)),
-        order.placedBy() == null ? "\u2014" : order.placedBy(), lines, order.scope(),
+        order.placedBy() == null ? "\u2014" : order.placedBy(), lines, order.scope().apiName(),
         order.resellerName() == null ? "\u2014 (direct)" : order.resellerName() + " (MPN " + order.resellerMpnId() + ")",
-        order.total().format(), order.status(), "one_time".equals(order.billingCycle()) ? "upfront" : "monthly",
-        new OrderPlacement(OrderPlacement.Outcome.PLACED, order.customerId(), List.of(), null).azurePortalUrl());
+        order.total().format(), order.status(), BillingPlan.fromBillingCycle(order.billingCycle()).formValue(),
+        AzurePortal.reservationsOf(order.customerId()));
   }
 }

@@ -1,6 +1,7 @@
 package com.reservationdesk.order;
 
 import com.reservationdesk.common.Money;
+import com.reservationdesk.purchase.CartView;
 import java.util.List;
 
 /**
@@ -8,8 +9,13 @@ import java.util.List;
  *
  * @param orders every order the purchase has, this checkout's and earlier ones
  * @param problem for a refused or partly failed checkout, what Partner Center refused, in words
+ * @param remainingCart for a refused or partly failed checkout, what is back in the cart; null otherwise
  */
-public record OrderPlacement(Outcome outcome, String customerId, List<PlacedOrder> orders, String problem) {
+public record OrderPlacement(Outcome outcome, String customerId, List<PlacedOrder> orders, String problem, CartView remainingCart) {
+
+  public OrderPlacement(Outcome outcome, String customerId, List<PlacedOrder> orders, String problem) {
+    this(outcome, customerId, orders, problem, null);
+  }
 
   /** A checkout's outcome; its value is what the process model's gateway and the metrics read. */
   public enum Outcome {
@@ -35,7 +41,7 @@ public record OrderPlacement(Outcome outcome, String customerId, List<PlacedOrde
 
   /** Opens the customer's reservations in the Azure portal, in the customer's own directory. */
   public String azurePortalUrl() {
-    return "https://portal.azure.com/#@" + customerId + "/blade/Microsoft_Azure_Reservations/ReservationsBrowseBlade";
+    return AzurePortal.reservationsOf(customerId);
   }
 
   public String orderNumbers() {

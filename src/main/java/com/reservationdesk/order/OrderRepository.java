@@ -1,6 +1,8 @@
 package com.reservationdesk.order;
 
 import com.reservationdesk.common.Money;
+import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -26,7 +28,7 @@ public class OrderRepository {
                                   reseller_name, billing_cycle, status, currency, total, placed_by, placed_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(order.orderId(), order.purchaseId(), order.customerId(), order.customerName(), order.subscriptionId(),
-            order.scope(), order.resellerMpnId(), order.resellerName(), order.billingCycle(), order.status(),
+            order.scope().apiName(), order.resellerMpnId(), order.resellerName(), order.billingCycle(), order.status(),
             order.total().currency(), order.total().amount(), order.placedBy(), order.placedAt().atOffset(ZoneOffset.UTC))
         .update();
     for (PlacedOrder.Line line : order.lines()) {
@@ -35,7 +37,7 @@ public class OrderRepository {
                                          term_duration, billing_plan, quantity, unit_price, line_total)
           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(order.orderId(), line.lineNo(), line.productId(), line.skuId(), line.armSkuName(), line.armRegionName(),
-              line.regionDisplayName(), line.termDuration(), line.billingPlan(), line.quantity(), line.unitPrice().amount(),
+              line.regionDisplayName(), line.termDuration(), line.billingPlan().formValue(), line.quantity(), line.unitPrice().amount(),
               line.lineTotal().amount())
           .update();
     }
@@ -69,7 +71,7 @@ public class OrderRepository {
         .param(header.orderId())
         .query((rs, row) -> new PlacedOrder.Line(rs.getInt("line_no"), rs.getString("product_id"), rs.getString("sku_id"),
             rs.getString("arm_sku_name"), rs.getString("arm_region_name"), rs.getString("region_display"),
-            rs.getString("term_duration"), rs.getString("billing_plan"), rs.getLong("quantity"),
+            rs.getString("term_duration"), BillingPlan.of(rs.getString("billing_plan")).orElseThrow(), rs.getLong("quantity"),
             new Money(rs.getBigDecimal("unit_price"), currency), new Money(rs.getBigDecimal("line_total"), currency)))
         .list();
     return new PlacedOrder(header.orderId(), header.purchaseId(), header.customerId(), header.customerName(),
@@ -79,7 +81,7 @@ public class OrderRepository {
 
   private PlacedOrder header(ResultSet rs, int row) throws SQLException {
     return new PlacedOrder(rs.getString("order_id"), rs.getString("purchase_id"), rs.getString("customer_id"),
-        rs.getString("customer_name"), rs.getString("subscription_id"), rs.getString("scope"), rs.getString("reseller_mpn_id"),
+        rs.getString("customer_name"), rs.getString("subscription_id"), Scope.of(rs.getString("scope")).orElseThrow(), rs.getString("reseller_mpn_id"),
         rs.getString("reseller_name"), rs.getString("billing_cycle"), rs.getString("status"),
         new Money(rs.getBigDecimal("total"), rs.getString("currency")), rs.getString("placed_by"),
         rs.getObject("placed_at", OffsetDateTime.class).toInstant(), List.of());

@@ -10,7 +10,9 @@ import com.reservationdesk.partnercenter.Order;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.ProvisioningContext;
+import com.reservationdesk.purchase.CartView;
 import com.reservationdesk.purchase.Purchase;
+import com.reservationdesk.purchase.PurchaseLifecycle;
 import com.reservationdesk.purchase.PurchaseLine;
 import com.reservationdesk.purchase.PurchaseRepository;
 import com.reservationdesk.purchase.PurchaseStatus;
@@ -33,12 +35,14 @@ public class OrderService {
 
   private final PartnerCenter partnerCenter;
   private final PurchaseRepository purchases;
+  private final PurchaseLifecycle lifecycle;
   private final OrderRepository orders;
   private final OrderMetrics metrics;
   private final Clock clock;
 
-  public OrderService(PartnerCenter partnerCenter, PurchaseRepository purchases, OrderRepository orders, OrderMetrics metrics,
-      Clock clock) {
+  public OrderService(PartnerCenter partnerCenter, PurchaseRepository purchases, PurchaseLifecycle lifecycle, OrderRepository orders,
+      OrderMetrics metrics, Clock clock) {
+    this.lifecycle = lifecycle;
     this.partnerCenter = partnerCenter;
     this.purchases = purchases;
     this.orders = orders;
@@ -84,7 +88,8 @@ public class OrderService {
         lineByCatalogItem.put(availability.catalogItemId(), line);
         items.add(new CartLineItem(line.lineNo(), availability.catalogItemId(), line.quantity(),
             line.billingPlan().billingCycle(), line.termDuration(),
-            new ProvisioningContext(purchase.subscriptionId(), purchase.scope(), ProvisioningContext.durationOf(line.termDuration())),
+            new ProvisioningContext(purchase.subscriptionId(), purchase.scope().apiName(),
+                ProvisioningContext.durationOf(line.termDuration())),
             purchase.resellerMpnId()));
       }
       var cart = partnerCenter.createCart(purchase.customerId(), new CartRequest(items, purchase.resellerMpnId() != null));
@@ -93,18 +98,19 @@ public class OrderService {
       if (ErrorCode.inProgress(e.code())) {
         log.info("Purchase {}: Partner Center is still processing ({}); looking again later", purchaseId, e.getMessage());
         metrics.checkout(OrderPlacement.Outcome.IN_PROGRESS, 0);
-        purchases.waitingFor(purchaseId, "Partner Center to finish the order (it is still processing it; Reservation Desk asks "
-            + "again every minute with the same request)", clock.instant());
+        lifecycle.waitingFor(purchase, "Partner Center to finish the order (it is still processing it; Reservation Desk asks "
+            + "again every minute with the same request)");
         return new OrderPlacement(OrderPlacement.Outcome.IN_PROGRESS, purchase.customerId(), orders.ofPurchase(purchaseId), null);
       }
       if (!ErrorCode.agentCanAct(e.code())) {
         throw e;
       }
       String problem = "Partner Center refused the order: " + e.getMessage() + ". " + ErrorCode.adviceFor(e.code());
-      purchases.reopen(purchaseId, problem, clock.instant());
+      lifecycle.refused(purchase, problem);
       log.info("Purchase {} refused by Partner Center, back to the agent: {}", purchaseId, e.getMessage());
       metrics.checkout(OrderPlacement.Outcome.REFUSED, 0);
-      return new OrderPlacement(OrderPlacement.Outcome.REFUSED, purchase.customerId(), orders.ofPurchase(purchaseId), problem);
+      return new OrderPlacement(OrderPlacement.Outcome.REFUSED, purchase.customerId(), orders.ofPurchase(purchaseId), problem,
+          CartView.of(purchases.lines(purchaseId), purchase.currency()));
     }
 
     for (Order order : result.orders()) {
@@ -115,9 +121,9 @@ public class OrderService {
         Money lineTotal = line.unitPrice().times(item.quantity());
         total = total.plus(lineTotal);
         orderLines.add(new PlacedOrder.Line(item.lineItemNumber() + 1, line.productId(), line.skuId(), line.reservationName(),
-            line.armRegionName(), line.regionDisplayName(), line.termDuration(), line.billingPlan().formValue(),
+            line.armRegionName(), line.regionDisplayName(), line.termDuration(), line.billingPlan(),
             item.quantity(), line.unitPrice(), lineTotal));
-        purchases.markLineOrdered(purchaseId, line.lineNo(), order.id());
+        lifecycle.lineOrdered(purchase, line.lineNo(), order.id());
       }
       PlacedOrder record = new PlacedOrder(order.id(), purchaseId, purchase.customerId(), purchase.customerName(),
           purchase.subscriptionId(), purchase.scope(), purchase.resellerMpnId(), purchase.resellerName(), order.billingCycle(),
@@ -133,12 +139,13 @@ public class OrderService {
           + String.join("; ", result.orderErrors().stream()
               .map(e -> e.description() + " (Partner Center error " + e.code() + ")").toList())
           + ". The refused lines are back in the cart: change them and buy again, or cancel them.";
-      purchases.reopen(purchaseId, problem, clock.instant());
+      lifecycle.refused(purchase, problem);
       log.warn("Purchase {} partly ordered: {}", purchaseId, problem);
       metrics.checkout(OrderPlacement.Outcome.PARTLY_PLACED, result.orders().size());
-      return new OrderPlacement(OrderPlacement.Outcome.PARTLY_PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), problem);
+      return new OrderPlacement(OrderPlacement.Outcome.PARTLY_PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), problem,
+          CartView.of(purchases.lines(purchaseId), purchase.currency()));
     }
-    purchases.updateStatus(purchaseId, PurchaseStatus.ORDERED, clock.instant());
+    lifecycle.ordered(purchase);
     metrics.checkout(OrderPlacement.Outcome.PLACED, result.orders().size());
     return new OrderPlacement(OrderPlacement.Outcome.PLACED, purchase.customerId(), orders.ofPurchase(purchaseId), null);
   }

@@ -1,6 +1,9 @@
 package com.reservationdesk.order;
 
+import com.reservationdesk.catalog.ReservationLabel;
 import com.reservationdesk.common.Money;
+import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.Scope;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +14,7 @@ public record PlacedOrder(
     String customerId,
     String customerName,
     String subscriptionId,
-    String scope,
+    Scope scope,
     String resellerMpnId,
     String resellerName,
     String billingCycle,
@@ -22,5 +25,11 @@ public record PlacedOrder(
     List<Line> lines) {
 
   public record Line(int lineNo, String productId, String skuId, String armSkuName, String armRegionName,
-      String regionDisplayName, String termDuration, String billingPlan, long quantity, Money unitPrice, Money lineTotal) {}
+      String regionDisplayName, String termDuration, BillingPlan billingPlan, long quantity, Money unitPrice, Money lineTotal) {
+
+    /** {@code 30 × Standard_D4s_v5 · EU West · 3 years, upfront}. */
+    public String label() {
+      return ReservationLabel.withQuantity(quantity, armSkuName, regionDisplayName, termDuration, billingPlan);
+    }
+  }
 }

@@ -4,12 +4,11 @@ import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The cart as the review form shows it. */
+/** A purchase's cart: its open lines and their total in the purchase's currency. */
 public record CartView(List<PurchaseLine> lines, Money total) {
 
   public static CartView of(List<PurchaseLine> lines, String currency) {
@@ -38,24 +37,4 @@ public record CartView(List<PurchaseLine> lines, Money total) {
     monthlyByMonths.forEach((months, amount) -> parts.add("Billed monthly: " + amount.format() + " a month for " + months + " months."));
     return String.join(" ", parts);
   }
-
-  /** Rows of the review form's table. */
-  public List<Map<String, Object>> rows() {
-    return lines.stream().map(line -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      // One list serves the table and the line select: the select reads label and value.
-      row.put("label", "Line " + line.lineNo() + ": " + line.quantity() + " \u00d7 " + line.description());
-      row.put("value", String.valueOf(line.lineNo()));
-      row.put("line", line.lineNo());
-      row.put("reservation", line.reservationName() + " \u00b7 " + line.regionDisplayName() + " \u00b7 "
-          + Term.label(line.termDuration()) + ", " + line.billingPlan().formValue());
-      row.put("term", Term.label(line.termDuration()) + ", " + line.billingPlan().formValue());
-      row.put("quantity", line.type().quantity(line.quantity()));
-      row.put("unitPrice", line.unitPrice().format());
-      row.put("lineTotal", line.lineTotal().format()
-          + (line.billingPlan() == BillingPlan.MONTHLY ? " (" + line.monthlyTotal().format() + " a month)" : ""));
-      return row;
-    }).toList();
-  }
-
 }

@@ -1,5 +1,6 @@
 package com.reservationdesk.purchase;
 
+import com.reservationdesk.partnercenter.Scope;
 import java.time.Instant;
 
 /**
@@ -21,7 +22,7 @@ public record Purchase(
     String subscriptionName,
     PurchaseStatus status,
     String currency,
-    String scope,
+    Scope scope,
     String resellerMpnId,
     String resellerName,
     String checkoutRequestId,

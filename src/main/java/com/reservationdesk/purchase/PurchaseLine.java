@@ -1,6 +1,7 @@
 package com.reservationdesk.purchase;
 
 import com.reservationdesk.partnercenter.Term;
+import com.reservationdesk.catalog.ReservationLabel;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationType;
@@ -36,8 +37,8 @@ public record PurchaseLine(
         RoundingMode.HALF_UP), unitPrice.currency());
   }
 
+  /** {@code Standard_D4s_v5 · EU West · 3 years, upfront}. */
   public String description() {
-    return reservationName + " \u00b7 " + regionDisplayName + " \u00b7 " + Term.label(termDuration) + " \u00b7 "
-        + billingPlan.formValue();
+    return ReservationLabel.withBilling(reservationName, regionDisplayName, termDuration, billingPlan);
   }
 }

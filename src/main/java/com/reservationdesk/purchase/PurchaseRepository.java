@@ -2,6 +2,7 @@ package com.reservationdesk.purchase;
 
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.Scope;
 import com.reservationdesk.partnercenter.ReservationType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code purchase} and {@code purchase_line} tables. */
+/**
+ * The {@code purchase} and {@code purchase_line} tables. Anyone may read them; only this package writes them,
+ * the status only through {@link PurchaseLifecycle}.
+ */
 @Repository
 public class PurchaseRepository {
 
@@ -24,7 +28,7 @@ public class PurchaseRepository {
   }
 
   /** A new purchase, a draft until its customer and subscription are chosen. */
-  public void insertDraft(String purchaseId, String processInstanceId, String createdBy, Instant now) {
+  void insertDraft(String purchaseId, String processInstanceId, String createdBy, Instant now) {
     jdbc.sql("""
         insert into purchase (id, process_instance_id, status, created_by, created_at, updated_at)
         values (?, ?, 'DRAFT', ?, ?, ?)""")
@@ -33,7 +37,7 @@ public class PurchaseRepository {
   }
 
   /** Sets the customer of the process instance's purchase while it is a draft; how many rows changed (0 or 1). */
-  public int chooseCustomerOfDraft(String processInstanceId, String customerId, String customerName, String country,
+  int chooseCustomerOfDraft(String processInstanceId, String customerId, String customerName, String country,
       String currency, Instant now) {
     return jdbc.sql("""
         update purchase set customer_id = ?, customer_name = ?, customer_country = ?, currency = ?, updated_at = ?
@@ -43,7 +47,7 @@ public class PurchaseRepository {
   }
 
   /** The subscription is chosen: the cart opens. */
-  public void open(String purchaseId, String subscriptionId, String subscriptionName, Instant now) {
+  void open(String purchaseId, String subscriptionId, String subscriptionName, Instant now) {
     jdbc.sql("update purchase set subscription_id = ?, subscription_name = ?, status = 'OPEN', updated_at = ? where id = ?")
         .params(subscriptionId, subscriptionName, utc(now), purchaseId)
         .update();
@@ -87,7 +91,7 @@ public class PurchaseRepository {
         .query(Integer.class).single();
   }
 
-  public void insertLine(String purchaseId, PurchaseLine line) {
+  void insertLine(String purchaseId, PurchaseLine line) {
     jdbc.sql("""
         insert into purchase_line (purchase_id, line_no, product_id, sku_id, reservation_type, arm_sku_name, arm_region_name,
                                    region_display, term_duration, billing_plan, quantity, unit_price, currency)
@@ -98,16 +102,16 @@ public class PurchaseRepository {
         .update();
   }
 
-  public void updateQuantity(String purchaseId, int lineNo, long quantity) {
+  void updateQuantity(String purchaseId, int lineNo, long quantity) {
     jdbc.sql("update purchase_line set quantity = ? where purchase_id = ? and line_no = ?")
         .params(quantity, purchaseId, lineNo).update();
   }
 
-  public void deleteLine(String purchaseId, int lineNo) {
+  void deleteLine(String purchaseId, int lineNo) {
     jdbc.sql("delete from purchase_line where purchase_id = ? and line_no = ?").params(purchaseId, lineNo).update();
   }
 
-  public void markOrdering(String purchaseId, String scope, String resellerMpnId, String resellerName, String requestId,
+  void markOrdering(String purchaseId, String scope, String resellerMpnId, String resellerName, String requestId,
       String orderedBy, Instant now) {
     jdbc.sql("""
         update purchase set status = 'ORDERING', scope = ?, reseller_mpn_id = ?, reseller_name = ?, checkout_request_id = ?,
@@ -123,7 +127,7 @@ public class PurchaseRepository {
   }
 
   /** Why the order waits for an approver (the approval table's reason), and that it does. */
-  public void recordApprovalReason(String purchaseId, String reason, String waitingFor, Instant now) {
+  void recordApprovalReason(String purchaseId, String reason, String waitingFor, Instant now) {
     jdbc.sql("""
         update purchase set approval_reason = ?, decided_by = null, decided_at = null, rejection_reason = null, waiting_for = ?,
                             updated_at = ?
@@ -132,30 +136,30 @@ public class PurchaseRepository {
   }
 
   /** What an ordered purchase waits for, in a sentence; null when it waits for nothing. */
-  public void waitingFor(String purchaseId, String what, Instant now) {
+  void waitingFor(String purchaseId, String what, Instant now) {
     jdbc.sql("update purchase set waiting_for = ?, updated_at = ? where id = ?").params(what, utc(now), purchaseId).update();
   }
 
   /** An approver's decision; a null reason means approved. */
-  public void recordDecision(String purchaseId, String approver, String rejectionReason, Instant now) {
+  void recordDecision(String purchaseId, String approver, String rejectionReason, Instant now) {
     jdbc.sql("update purchase set decided_by = ?, decided_at = ?, rejection_reason = ?, waiting_for = null, updated_at = ? where id = ?")
         .params(approver, utc(now), rejectionReason, utc(now), purchaseId).update();
   }
 
   /** A line Partner Center ordered leaves the cart; the order keeps it. */
-  public void markLineOrdered(String purchaseId, int lineNo, String orderId) {
+  void markLineOrdered(String purchaseId, int lineNo, String orderId) {
     jdbc.sql("update purchase_line set order_id = ? where purchase_id = ? and line_no = ?").params(orderId, purchaseId, lineNo).update();
   }
 
   /** Back to the agent: the cart can change again, and the next buy gets a new request id. */
-  public void reopen(String purchaseId, String problem, Instant now) {
+  void reopen(String purchaseId, String problem, Instant now) {
     jdbc.sql("""
         update purchase set status = 'OPEN', checkout_request_id = null, order_problem = ?, waiting_for = null, updated_at = ?
         where id = ?""")
         .params(problem, utc(now), purchaseId).update();
   }
 
-  public void updateStatus(String purchaseId, PurchaseStatus status, Instant now) {
+  void updateStatus(String purchaseId, PurchaseStatus status, Instant now) {
     jdbc.sql("update purchase set status = ?, waiting_for = null, updated_at = ? where id = ?").params(status.name(), utc(now), purchaseId)
         .update();
   }
@@ -164,7 +168,7 @@ public class PurchaseRepository {
     return new Purchase(rs.getString("id"), rs.getString("process_instance_id"), rs.getString("customer_id"),
         rs.getString("customer_name"), rs.getString("customer_country"), rs.getString("subscription_id"),
         rs.getString("subscription_name"), PurchaseStatus.valueOf(rs.getString("status")), rs.getString("currency"),
-        rs.getString("scope"), rs.getString("reseller_mpn_id"), rs.getString("reseller_name"), rs.getString("checkout_request_id"),
+        Scope.of(rs.getString("scope")).orElse(null), rs.getString("reseller_mpn_id"), rs.getString("reseller_name"), rs.getString("checkout_request_id"),
         rs.getString("created_by"), rs.getString("ordered_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getString("approval_reason"), rs.getString("decided_by"), rs.getString("rejection_reason"),
         rs.getString("waiting_for"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());

@@ -1,6 +1,8 @@
 package com.reservationdesk.purchase;
 
-/** Where a purchase stands: its cart can change only while it is {@code OPEN}. */
+import java.util.Set;
+
+/** Where a purchase stands: its cart can change only while it is {@code OPEN}. See {@link PurchaseLifecycle}. */
 public enum PurchaseStatus {
   /** Started: the customer or the Azure subscription is not chosen yet. */
   DRAFT,
@@ -9,5 +11,20 @@ public enum PurchaseStatus {
   ORDERED,
   CANCELLED,
   /** Not bought within the cart's lifetime (policy). */
-  EXPIRED
+  EXPIRED;
+
+  /** The statuses this one may become. */
+  public Set<PurchaseStatus> next() {
+    return switch (this) {
+      case DRAFT -> Set.of(OPEN, CANCELLED, EXPIRED);
+      // An open cart may hold lines ordered by an earlier, partly placed checkout: ending it makes it ORDERED.
+      case OPEN -> Set.of(ORDERING, CANCELLED, EXPIRED, ORDERED);
+      case ORDERING -> Set.of(OPEN, ORDERED, CANCELLED);
+      case ORDERED, CANCELLED, EXPIRED -> Set.of();
+    };
+  }
+
+  public boolean canBecome(PurchaseStatus status) {
+    return next().contains(status);
+  }
 }

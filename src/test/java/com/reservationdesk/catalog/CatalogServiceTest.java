@@ -1,5 +1,6 @@
 package com.reservationdesk.catalog;
 
+import static com.reservationdesk.process.purchase.FormValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -177,9 +178,9 @@ class CatalogServiceTest {
   @Test
   void anOfferNamedByAFormMustBeInTheCatalogWithThatBillingPlan() {
     ReservationSku any = catalog.search("US", CatalogFilter.vm(null, null, null, null), null).offers().get(0).sku();
-    assertThat(catalog.requireOffer("DE", any.key(), "monthly").unitPrice().currency()).isEqualTo("EUR");
-    assertThatThrownBy(() -> catalog.requireOffer("US", "DZH318Z0BQ3V:ZZZZ", "upfront")).hasMessageContaining("not in the catalog");
-    assertThatThrownBy(() -> catalog.requireOffer("US", any.key(), "yearly")).hasMessageContaining("upfront or monthly");
+    assertThat(catalog.requireOffer("DE", any.key(), billingPlan("monthly")).unitPrice().currency()).isEqualTo("EUR");
+    assertThatThrownBy(() -> catalog.requireOffer("US", "DZH318Z0BQ3V:ZZZZ", billingPlan("upfront"))).hasMessageContaining("not in the catalog");
+    assertThatThrownBy(() -> catalog.requireOffer("US", any.key(), billingPlan("yearly"))).hasMessageContaining("upfront or monthly");
   }
 
   private List<String> names(CatalogFilter filter) {

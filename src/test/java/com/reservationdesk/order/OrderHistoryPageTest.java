@@ -1,5 +1,6 @@
 package com.reservationdesk.order;
 
+import static com.reservationdesk.process.purchase.FormValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservationdesk.AppTest;
@@ -48,8 +49,8 @@ class OrderHistoryPageTest {
     String purchaseId = TestPurchases.open(purchases, customerId, subscription, "alice");
     String sku = purchases.findOffers(purchaseId, CatalogFilter.vm("westeurope", size, "P3Y", BillingPlan.UPFRONT)).offers().get(0)
         .reference();
-    purchases.addLine(purchaseId, sku, "upfront", quantity);
-    purchases.readyToOrder(purchaseId, "single", "5123907", "alice");
+    purchases.addLine(purchaseId, sku, billingPlan("upfront"), number(quantity));
+    purchases.readyToOrder(purchaseId, scope("single"), "5123907", "alice");
     return orders.placeOrder(purchaseId).orders().get(0).orderId();
   }
 }

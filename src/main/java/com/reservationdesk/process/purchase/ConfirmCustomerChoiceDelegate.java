@@ -1,10 +1,10 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.customer.CustomerService;
-
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
-import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.customer.CustomerService;
+import com.reservationdesk.process.purchase.Actions.CustomerAction;
+import com.reservationdesk.process.purchase.Decisions.CustomerDecision;
 import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,28 +14,28 @@ import org.springframework.stereotype.Component;
 @Component("confirmCustomerChoice")
 public class ConfirmCustomerChoiceDelegate implements JavaDelegate {
 
-  private final CustomerService customers;
   private final PurchaseService purchases;
+  private final CustomerService customers;
 
-  public ConfirmCustomerChoiceDelegate(CustomerService customers, PurchaseService purchases) {
-    this.customers = customers;
+  public ConfirmCustomerChoiceDelegate(PurchaseService purchases, CustomerService customers) {
     this.purchases = purchases;
+    this.customers = customers;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String action = string(execution, CUSTOMER_ACTION);
-    String decision = switch (action == null ? "" : action) {
-      case "choose" -> {
+    CustomerAction action = CustomerAction.read(execution.getVariable(CUSTOMER_ACTION));
+    CustomerDecision decision = switch (action) {
+      case CHOOSE -> {
+        // Checked to be the partner's customer and recorded as the purchase's: only a draft's customer can change.
         execution.setVariable(CUSTOMER_ID, purchases.chooseCustomer(execution.getProcessInstanceId(), string(execution, CUSTOMER_ID)).id());
-        yield "CHOSEN";
+        yield CustomerDecision.CHOSEN;
       }
-      case "searchAgain" -> {
+      case SEARCH_AGAIN -> {
         execution.setVariable(CUSTOMER_SEARCH, customers.requireSearchText(string(execution, CUSTOMER_SEARCH)));
-        yield "SEARCH_AGAIN";
+        yield CustomerDecision.SEARCH_AGAIN;
       }
-      case "cancel" -> "CANCEL";
-      default -> throw new InvalidInputException("Choose what to do: continue with a customer, search again or cancel.");
+      case CANCEL -> CustomerDecision.CANCEL;
     };
     setDecision(execution, CUSTOMER_DECISION, decision);
     execution.removeVariable(CUSTOMER_ACTION);

@@ -2,8 +2,8 @@ package com.reservationdesk.process.purchase;
 
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
-import com.reservationdesk.common.InvalidInputException;
-import com.reservationdesk.process.purchase.CartVariables;
+import com.reservationdesk.process.purchase.Actions.SubscriptionAction;
+import com.reservationdesk.process.purchase.Decisions.SubscriptionDecision;
 import com.reservationdesk.purchase.CartView;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseService;
@@ -24,19 +24,16 @@ public class ConfirmSubscriptionChoiceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String action = string(execution, SUBSCRIPTION_ACTION);
-    if ("cancel".equals(action)) {
-      setDecision(execution, SUBSCRIPTION_DECISION, "CANCEL");
-    } else if ("choose".equals(action)) {
+    SubscriptionAction action = SubscriptionAction.read(execution.getVariable(SUBSCRIPTION_ACTION));
+    if (action == SubscriptionAction.CHOOSE) {
       // The purchase's customer is the one recorded; only the subscription comes from the form, checked against it.
       Purchase purchase = purchases.open(execution.getProcessInstanceId(), string(execution, SUBSCRIPTION_ID));
       execution.setVariable(SUBSCRIPTION_ID, purchase.subscriptionId());
       execution.setVariable(SUBSCRIPTION_NAME, purchase.subscriptionName());
-      CartVariables.write(execution, CartView.of(List.of(), purchase.currency()));
-      setDecision(execution, SUBSCRIPTION_DECISION, "CHOSEN");
-    } else {
-      throw new InvalidInputException("Choose what to do: continue with the chosen subscription, or cancel.");
+      CartRows.write(execution, CartView.of(List.of(), purchase.currency()));
     }
+    setDecision(execution, SUBSCRIPTION_DECISION,
+        action == SubscriptionAction.CHOOSE ? SubscriptionDecision.CHOSEN : SubscriptionDecision.CANCEL);
     execution.removeVariable(SUBSCRIPTION_ACTION);
   }
 }

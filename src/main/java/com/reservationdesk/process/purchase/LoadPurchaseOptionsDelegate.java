@@ -2,28 +2,24 @@ package com.reservationdesk.process.purchase;
 
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
-import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Loads what the next forms offer for the chosen customer: subscriptions, resellers, regions, flexibility groups. */
+/** Loads what the next forms offer for the purchase's customer: subscriptions, resellers, regions, flexibility groups. */
 @Component("loadPurchaseOptions")
 public class LoadPurchaseOptionsDelegate implements JavaDelegate {
 
   private final PurchaseOptionsService options;
-  private final PurchaseService purchases;
 
-  public LoadPurchaseOptionsDelegate(PurchaseOptionsService options, PurchaseService purchases) {
+  public LoadPurchaseOptionsDelegate(PurchaseOptionsService options) {
     this.options = options;
-    this.purchases = purchases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    // The purchase's customer, as recorded: never a variable a form could have sent.
-    PurchaseOptions loaded = options.load(purchases.customerOf(execution.getProcessInstanceId()));
+    PurchaseOptions loaded = options.forPurchase(execution.getProcessInstanceId());
     execution.setVariable(CUSTOMER_NAME, loaded.customer().companyName());
     execution.setVariable(CUSTOMER_DOMAIN, loaded.customer().domain());
     setJson(execution, SUBSCRIPTION_OPTIONS, loaded.subscriptionOptions());

@@ -33,9 +33,9 @@ public class PrepareApprovalListener implements TaskListener {
     task.setVariableLocal(CUSTOMER_NAME, purchase.customerName());
     task.setVariableLocal(SUBSCRIPTION_NAME, purchase.subscriptionName());
     task.setVariableLocal(APPROVAL_REASON, view.reason());
-    task.setVariableLocal(SCOPE, purchase.scope());
+    task.setVariableLocal(SCOPE, purchase.scope() == null ? null : purchase.scope().apiName());
     task.setVariableLocal(RESELLER_NAME, purchase.resellerName());
     task.setVariableLocal(RESELLER_MPN_ID, purchase.resellerMpnId());
-    CartVariables.writeLocal(task, view.cart());
+    CartRows.writeLocal(task, view.cart());
   }
 }

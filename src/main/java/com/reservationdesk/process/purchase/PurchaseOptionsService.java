@@ -11,6 +11,7 @@ import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.reseller.ResellerService;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.policy.OrderPolicy;
+import com.reservationdesk.purchase.PurchaseService;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,11 @@ public class PurchaseOptionsService {
   private final ResellerService resellers;
   private final CatalogService catalog;
   private final OrderPolicy policy;
+  private final PurchaseService purchases;
 
   public PurchaseOptionsService(CustomerService customers, SubscriptionService subscriptions, ResellerService resellers,
-      CatalogService catalog, OrderPolicy policy) {
+      CatalogService catalog, OrderPolicy policy, PurchaseService purchases) {
+    this.purchases = purchases;
     this.policy = policy;
     this.customers = customers;
     this.subscriptions = subscriptions;
@@ -35,7 +38,12 @@ public class PurchaseOptionsService {
     this.catalog = catalog;
   }
 
-  public PurchaseOptions load(String customerId) {
+  /** What the forms offer for the purchase's customer, as recorded: never a variable a form could have sent. */
+  public PurchaseOptions forPurchase(String processInstanceId) {
+    return load(purchases.customerOf(processInstanceId));
+  }
+
+  PurchaseOptions load(String customerId) {
     Customer customer = customers.requireCustomer(customerId);
     List<AzureSubscription> azure = subscriptions.azureSubscriptions(customer.id());
     List<Option> eligible = azure.stream().filter(AzureSubscription::isActive)

@@ -159,9 +159,15 @@ public final class PurchaseVariables {
    * A value only the next gateway reads, in the same transaction: transient, so it is never written to
    * the database or the history.
    */
+  public static void setDecision(DelegateExecution execution, String name, FormValue decision) {
+    execution.setVariable(name, org.camunda.bpm.engine.variable.Variables.stringValue(decision.value(), true));
+  }
+
+  /** The same, for an outcome the domain defines (a checkout's), as its process value. */
   public static void setDecision(DelegateExecution execution, String name, String value) {
     execution.setVariable(name, org.camunda.bpm.engine.variable.Variables.stringValue(value, true));
   }
+
 
   /** Option lists and table rows go to forms as JSON, the shape Camunda Forms read. */
   public static void setJson(DelegateExecution execution, String name, Object value) {

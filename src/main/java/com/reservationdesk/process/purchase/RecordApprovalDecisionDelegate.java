@@ -1,9 +1,10 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.purchase.PurchaseService;
-
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
+import com.reservationdesk.process.purchase.Actions.ApprovalDecision;
+import com.reservationdesk.process.purchase.Decisions.ApprovalResult;
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,13 +21,13 @@ public class RecordApprovalDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String decision = string(execution, APPROVAL_DECISION);
+    ApprovalDecision decision = ApprovalDecision.read(execution.getVariable(APPROVAL_DECISION));
     String reason = string(execution, REJECTION_REASON);
     String approver = currentUser(execution);
     // Four eyes against the purchase's records (who started it, who chose to buy), not a variable.
-    purchases.decideApproval(execution.getProcessInstanceId(), decision, reason, approver);
-    boolean approved = "approve".equals(decision);
-    setDecision(execution, APPROVAL_RESULT, approved ? "APPROVED" : "REJECTED");
+    purchases.decideApproval(execution.getProcessInstanceId(), decision == ApprovalDecision.APPROVE, reason, approver);
+    boolean approved = decision == ApprovalDecision.APPROVE;
+    setDecision(execution, APPROVAL_RESULT, approved ? ApprovalResult.APPROVED : ApprovalResult.REJECTED);
     execution.setVariable(REVIEW_NOTE, approved ? null
         : "Rejected by " + (approver == null ? "an approver" : approver) + ": " + reason.trim());
     execution.removeVariable(APPROVAL_DECISION);

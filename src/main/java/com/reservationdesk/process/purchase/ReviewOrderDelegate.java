@@ -1,12 +1,12 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.purchase.ReadyToOrder;
-import com.reservationdesk.purchase.PurchaseService;
-import com.reservationdesk.purchase.ApprovalRequest;
-
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
-import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.process.purchase.Actions.ReviewAction;
+import com.reservationdesk.process.purchase.Decisions.ReviewDecision;
+import com.reservationdesk.purchase.ApprovalRequest;
+import com.reservationdesk.purchase.PurchaseService;
+import com.reservationdesk.purchase.ReadyToOrder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -25,22 +25,22 @@ public class ReviewOrderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
-    String action = string(execution, REVIEW_ACTION);
-    String decision = switch (action == null ? "" : action) {
-      case "changeQuantity" -> {
-        CartVariables.write(execution,
-            purchases.changeQuantity(processInstanceId, execution.getVariable(CART_LINE), execution.getVariable(NEW_QUANTITY)));
-        yield "CHANGED";
+    ReviewAction action = ReviewAction.read(execution.getVariable(REVIEW_ACTION));
+    ReviewDecision decision = switch (action) {
+      case CHANGE_QUANTITY -> {
+        CartRows.write(execution, purchases.changeQuantity(processInstanceId, FormValues.lineNo(execution.getVariable(CART_LINE)),
+            FormValues.number(execution.getVariable(NEW_QUANTITY))));
+        yield ReviewDecision.CHANGED;
       }
-      case "removeLine" -> {
-        CartVariables.write(execution, purchases.removeLine(processInstanceId, execution.getVariable(CART_LINE)));
-        yield "CHANGED";
+      case REMOVE_LINE -> {
+        CartRows.write(execution, purchases.removeLine(processInstanceId, FormValues.lineNo(execution.getVariable(CART_LINE))));
+        yield ReviewDecision.CHANGED;
       }
-      case "addMore" -> "ADD_MORE";
-      case "cancel" -> "CANCEL";
-      case "buy" -> {
-        ReadyToOrder ready = purchases.readyToOrder(processInstanceId, string(execution, SCOPE), string(execution, RESELLER_MPN_ID),
-            currentUser(execution));
+      case ADD_MORE -> ReviewDecision.ADD_MORE;
+      case CANCEL -> ReviewDecision.CANCEL;
+      case BUY -> {
+        ReadyToOrder ready = purchases.readyToOrder(processInstanceId, FormValues.scope(execution.getVariable(SCOPE)),
+            string(execution, RESELLER_MPN_ID), currentUser(execution));
         execution.setVariable(RESELLER_NAME, ready.purchase().resellerName());
         // The inputs of the OrderApproval decision that follows in this transaction, from the purchase's records:
         // transient, since the decision's history keeps them.
@@ -49,10 +49,8 @@ public class ReviewOrderDelegate implements JavaDelegate {
         execution.setVariable(ORDER_TOTAL_AMOUNT, Variables.doubleValue(request.total().amount().doubleValue(), true));
         execution.setVariable(ORDER_QUANTITY, Variables.longValue(request.quantity(), true));
         execution.setVariable(REVIEW_NOTE, null);
-        yield "BUY";
+        yield ReviewDecision.BUY;
       }
-      default -> throw new InvalidInputException(
-          "Choose what to do: buy, change a quantity, remove a line, add more reservations or cancel.");
     };
     setDecision(execution, REVIEW_DECISION, decision);
     execution.removeVariable(REVIEW_ACTION);

@@ -1,10 +1,10 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.purchase.PurchaseService;
-
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
-import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.process.purchase.Actions.CartAction;
+import com.reservationdesk.process.purchase.Decisions.CartDecision;
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,20 +21,17 @@ public class UpdateCartDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String processInstanceId = execution.getProcessInstanceId();
-    String action = string(execution, CART_ACTION);
-    String decision = switch (action == null ? "" : action) {
-      case "addAndSearch", "changeFilter" -> "SEARCH";
-      case "addAndReview", "review" -> "REVIEW";
-      case "cancel" -> "CANCEL";
-      default -> throw new InvalidInputException(
-          "Choose what to do: add the reservation to the cart, change the filter, review the order or cancel.");
-    };
-    if (action.startsWith("add")) {
-      CartVariables.write(execution, purchases.addLine(processInstanceId, string(execution, RESERVATION),
-          string(execution, BILLING_PLAN), execution.getVariable(QUANTITY)));
+    CartAction action = CartAction.read(execution.getVariable(CART_ACTION));
+    if (action.adds()) {
+      // The billing plan is the one the results were priced with: the filter's.
+      CartRows.write(execution, purchases.addLine(execution.getProcessInstanceId(), string(execution, RESERVATION),
+          FormValues.billingPlan(execution.getVariable(BILLING_PLAN)), FormValues.number(execution.getVariable(QUANTITY))));
     }
-    setDecision(execution, CART_DECISION, decision);
+    setDecision(execution, CART_DECISION, switch (action) {
+      case ADD_AND_SEARCH, CHANGE_FILTER -> CartDecision.SEARCH;
+      case ADD_AND_REVIEW, REVIEW -> CartDecision.REVIEW;
+      case CANCEL -> CartDecision.CANCEL;
+    });
     execution.removeVariable(CART_ACTION);
     execution.removeVariable(RESERVATION);
     execution.removeVariable(QUANTITY);

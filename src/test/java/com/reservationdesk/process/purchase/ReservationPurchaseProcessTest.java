@@ -30,7 +30,9 @@ import com.reservationdesk.order.OrderPlacement;
 import com.reservationdesk.order.OrderService;
 import com.reservationdesk.process.purchase.PlaceOrderDelegate;
 import com.reservationdesk.order.PlacedOrder;
+import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.partnercenter.Scope;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
 import com.reservationdesk.partnercenter.RegistrationStatus;
 import com.reservationdesk.purchase.ApprovalRequest;
@@ -129,15 +131,15 @@ class ReservationPurchaseProcessTest {
     Mocks.register("beginPurchase", new BeginPurchaseListener(purchases));
     Mocks.register("prepareApproval", new PrepareApprovalListener(purchases));
     Mocks.register("findCustomers", new FindCustomersDelegate(customers, purchases));
-    Mocks.register("confirmCustomerChoice", new ConfirmCustomerChoiceDelegate(customers, purchases));
-    Mocks.register("loadPurchaseOptions", new LoadPurchaseOptionsDelegate(options, purchases));
-    Mocks.register("addAzureSubscription", new AddAzureSubscriptionDelegate(subscriptions, purchases));
+    Mocks.register("confirmCustomerChoice", new ConfirmCustomerChoiceDelegate(purchases, customers));
+    Mocks.register("loadPurchaseOptions", new LoadPurchaseOptionsDelegate(options));
+    Mocks.register("addAzureSubscription", new AddAzureSubscriptionDelegate(purchases));
     Mocks.register("confirmSubscriptionChoice", new ConfirmSubscriptionChoiceDelegate(purchases));
     Mocks.register("checkCatalogFilter", new CheckCatalogFilterDelegate(purchases));
     Mocks.register("searchCatalog", new SearchCatalogDelegate(purchases));
     Mocks.register("updateCart", new UpdateCartDelegate(purchases));
     Mocks.register("reviewOrder", new ReviewOrderDelegate(purchases));
-    Mocks.register("placeOrder", new PlaceOrderDelegate(orders, purchases));
+    Mocks.register("placeOrder", new PlaceOrderDelegate(orders));
     Mocks.register("recordApprovalDecision", new RecordApprovalDecisionDelegate(purchases));
     Mocks.register("registerSubscription", new RegisterSubscriptionDelegate(purchases));
     Mocks.register("cartPolicy", new CartPolicy(Duration.ofDays(7), Duration.ofDays(1)));
@@ -149,9 +151,9 @@ class ReservationPurchaseProcessTest {
 
     when(customers.requireCustomer(anyString())).thenAnswer(i -> customer(i.getArgument(0), "Contoso Ltd"));
     when(customers.requireSearchText(anyString())).thenAnswer(i -> i.getArgument(0));
-    when(options.load(anyString())).thenReturn(options(1));
+    when(options.forPurchase(anyString())).thenReturn(options(1));
     purchase = new Purchase(PURCHASE, "process", CONTOSO, "Contoso Ltd", "US", SUBSCRIPTION, "Contoso Production",
-        PurchaseStatus.OPEN, "USD", "shared", "4847383", "Tailspin Cloud Services", null, "alice", "alice", Instant.now(), null, null,
+        PurchaseStatus.OPEN, "USD", Scope.SHARED, "4847383", "Tailspin Cloud Services", null, "alice", "alice", Instant.now(), null, null,
         null, null, Instant.now());
     when(purchases.begin(anyString(), any())).thenReturn(PURCHASE);
     when(purchases.recordCustomer(anyString(), any())).thenAnswer(i -> i.getArgument(1));
@@ -162,9 +164,9 @@ class ReservationPurchaseProcessTest {
     when(purchases.prepareApproval(anyString(), any())).thenAnswer(i -> new ApprovalView(purchase, i.getArgument(1),
         CartView.of(List.of(), "USD")));
     when(purchases.findOffers(anyString(), any())).thenReturn(new CatalogSearchResult(List.of(), 0, "No reservation matches.", "Indicative list prices."));
-    when(purchases.addLine(anyString(), anyString(), anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
-    when(purchases.changeQuantity(anyString(), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
-    when(purchases.removeLine(anyString(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.addLine(anyString(), anyString(), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.changeQuantity(anyString(), anyInt(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(purchases.removeLine(anyString(), anyInt())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.cart(anyString())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.readyToOrder(anyString(), any(), any(), any())).thenReturn(new ReadyToOrder(purchase,
         new ApprovalRequest("USD", new Money(new BigDecimal("2420"), "USD"), 2)));
@@ -192,7 +194,7 @@ class ReservationPurchaseProcessTest {
     searchCatalog();
     complete(task(), withVariables(CART_ACTION, "addAndSearch", RESERVATION, "DZH318Z0BQ3V:0001", QUANTITY, 2));
     assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
-    verify(purchases).addLine(purchase.getId(), "DZH318Z0BQ3V:0001", "upfront", 2);
+    verify(purchases).addLine(purchase.getId(), "DZH318Z0BQ3V:0001", BillingPlan.UPFRONT, BigDecimal.valueOf(2));
 
     searchCatalog();
     complete(task(), withVariables(CART_ACTION, "addAndReview", RESERVATION, "DZH318Z0BQ3V:0002", QUANTITY, 1));
@@ -200,10 +202,10 @@ class ReservationPurchaseProcessTest {
 
     complete(task(), withVariables(REVIEW_ACTION, "changeQuantity", CART_LINE, "1", NEW_QUANTITY, 5));
     assertThat(purchase).isWaitingAt("UserTask_ReviewOrder").variables().doesNotContainKey(REVIEW_ACTION);
-    verify(purchases).changeQuantity(purchase.getId(), "1", 5);
+    verify(purchases).changeQuantity(purchase.getId(), 1, BigDecimal.valueOf(5));
 
     complete(task(), withVariables(REVIEW_ACTION, "removeLine", CART_LINE, "2"));
-    verify(purchases).removeLine(purchase.getId(), "2");
+    verify(purchases).removeLine(purchase.getId(), 2);
 
     complete(task(), withVariables(REVIEW_ACTION, "addMore"));
     searchCatalog();
@@ -212,7 +214,7 @@ class ReservationPurchaseProcessTest {
 
     when(orders.placeOrder(anyString())).thenReturn(placement(OrderPlacement.Outcome.PLACED));
     complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
-    verify(purchases).readyToOrder(purchase.getId(), "shared", "4847383", "alice");
+    verify(purchases).readyToOrder(purchase.getId(), Scope.SHARED, "4847383", "alice");
     // USD 2,420 for 2 units needs no approval: straight to registration, then the order.
     assertThat(purchase).hasPassed("BusinessRuleTask_DecideApproval").hasNotPassed("UserTask_ApproveOrder")
         .isWaitingAt("ServiceTask_RegisterSubscription");
@@ -232,8 +234,8 @@ class ReservationPurchaseProcessTest {
   @Test
   void customerWithoutActiveSubscription_getsOneAddedAndReturnsToTheChoice() {
     searchFinds(1);
-    when(options.load(CONTOSO)).thenReturn(options(0), options(1));
-    when(subscriptions.addAzureSubscription(eq(CONTOSO), anyString()))
+    when(options.forPurchase(anyString())).thenReturn(options(0), options(1));
+    when(purchases.addAzureSubscription(anyString()))
         .thenReturn(new AzureSubscription(SUBSCRIPTION, "Azure subscription 1", "Azure plan", SubscriptionStatus.ACTIVE));
     ProcessInstance purchase = start("Fabrikam");
     executeJob();
@@ -254,7 +256,7 @@ class ReservationPurchaseProcessTest {
   @Test
   void agentCancelsInsteadOfAddingASubscription() {
     searchFinds(1);
-    when(options.load(CONTOSO)).thenReturn(options(0));
+    when(options.forPurchase(anyString())).thenReturn(options(0));
     ProcessInstance purchase = start("Northwind");
     executeJob();
     executeJob();
@@ -321,7 +323,7 @@ class ReservationPurchaseProcessTest {
   void rejectedFormValue_keepsTheAgentOnTheTaskWithTheMessage() {
     ProcessInstance purchase = purchaseAtFilter();
     searchCatalog();
-    when(purchases.addLine(anyString(), eq("DZH318Z0BQ3V:0001"), eq("upfront"), eq(1.5)))
+    when(purchases.addLine(anyString(), eq("DZH318Z0BQ3V:0001"), eq(BillingPlan.UPFRONT), eq(new BigDecimal("1.5"))))
         .thenThrow(new InvalidInputException("Quantity must be a whole number of instances, not 1.5."));
 
     Map<String, Object> values = withVariables(CART_ACTION, "addAndReview", RESERVATION, "DZH318Z0BQ3V:0001", QUANTITY, 1.5);
@@ -345,7 +347,7 @@ class ReservationPurchaseProcessTest {
 
     engine.getIdentityService().setAuthenticatedUserId("carol");
     complete(task(), withVariables(APPROVAL_DECISION, "approve"));
-    verify(purchases).decideApproval(anyString(), eq("approve"), eq(null), eq("carol"));
+    verify(purchases).decideApproval(anyString(), eq(true), eq(null), eq("carol"));
     assertThat(purchase).hasPassed("Gateway_Approved", "Gateway_MergeReadyToOrder").isWaitingAt("ServiceTask_RegisterSubscription");
 
     // A new subscription: registering, one minute later registered.
@@ -377,7 +379,7 @@ class ReservationPurchaseProcessTest {
 
     engine.getIdentityService().setAuthenticatedUserId("carol");
     complete(task(), withVariables(APPROVAL_DECISION, "reject", REJECTION_REASON, " Buy 3 years instead. "));
-    verify(purchases).decideApproval(anyString(), eq("reject"), eq(" Buy 3 years instead. "), eq("carol"));
+    verify(purchases).decideApproval(anyString(), eq(false), eq(" Buy 3 years instead. "), eq("carol"));
     assertThat(purchase).isWaitingAt("UserTask_ReviewOrder").variables()
         .containsEntry(REVIEW_NOTE, "Rejected by carol: Buy 3 years instead.").doesNotContainKey(APPROVAL_DECISION);
 
@@ -552,8 +554,8 @@ class ReservationPurchaseProcessTest {
   private static OrderPlacement placement(OrderPlacement.Outcome outcome) {
     Money price = new Money(new BigDecimal("1210.00"), "USD");
     PlacedOrder order = new PlacedOrder("311qiN8iFwkv-XARWMvXRYAwYKMACVqv1", PURCHASE, CONTOSO, "Contoso Ltd", SUBSCRIPTION,
-        "shared", "4847383", "Tailspin", "one_time", "pending", price.times(2), "alice", Instant.now(),
-        List.of(new PlacedOrder.Line(1, "DZH318Z0BQ3V", "0001", "Standard_D4s_v3", "westeurope", "EU West", "P3Y", "upfront",
+        Scope.SHARED, "4847383", "Tailspin", "one_time", "pending", price.times(2), "alice", Instant.now(),
+        List.of(new PlacedOrder.Line(1, "DZH318Z0BQ3V", "0001", "Standard_D4s_v3", "westeurope", "EU West", "P3Y", BillingPlan.UPFRONT,
             2, price, price.times(2))));
     return switch (outcome) {
       case PLACED -> new OrderPlacement(outcome, CONTOSO, List.of(order), null);
