@@ -17,11 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -41,10 +42,13 @@ public class CatalogService {
   private final PartnerCenter partnerCenter;
   private final Currencies currencies;
   private final int maxResults;
-  private final Map<String, LoadedIndex> indexes = new ConcurrentHashMap<>();
-  private final Duration refresh;
-  /** One refresh at a time; searches meanwhile use the catalog already read. */
-  private final ReentrantLock refreshing = new ReentrantLock();
+  /**
+   * Each market's catalog, read on first use and again in the background after {@code refresh}: searches meanwhile
+   * use the catalog already read, and one that fails to refresh is kept (Caffeine logs why).
+   */
+  private final LoadingCache<String, CatalogIndex> indexes;
+  /** Markets that share one SKU list (the embedded catalog) share one index: keyed by the list itself. */
+  private final Cache<List<ReservationSku>, CatalogIndex> bySkuList = Caffeine.newBuilder().weakKeys().build();
 
   public CatalogService(PartnerCenter partnerCenter, Currencies currencies,
       @Value("${reservation-desk.catalog.max-results:25}") int maxResults,
@@ -52,10 +56,8 @@ public class CatalogService {
     this.partnerCenter = partnerCenter;
     this.currencies = currencies;
     this.maxResults = maxResults;
-    this.refresh = refresh;
+    this.indexes = Caffeine.newBuilder().refreshAfterWrite(refresh).build(this::load);
   }
-
-  private record LoadedIndex(List<ReservationSku> skus, CatalogIndex index, long loadedAt) {}
 
   /**
    * The cheapest matches, priced in the customer's currency. Restricted SKUs are marked with the
@@ -160,41 +162,16 @@ public class CatalogService {
   }
 
   /**
-   * The market's catalog, read from Partner Center once and again after {@code reservation-desk.catalog.refresh}.
-   * A refresh that fails keeps the catalog already read (and says so in the log) instead of failing the search.
+   * The market's catalog, read from Partner Center once and again after {@code reservation-desk.catalog.refresh}
+   * in the background. A refresh that fails keeps the catalog already read instead of failing the search.
    */
   public CatalogIndex index(String country) {
-    String market = country == null ? "US" : country;
-    LoadedIndex loaded = indexes.computeIfAbsent(market, this::load);
-    if (System.nanoTime() - loaded.loadedAt() < refresh.toNanos()) {
-      return loaded.index();
-    }
-    if (!refreshing.tryLock()) {
-      return loaded.index();
-    }
-    try {
-      LoadedIndex current = indexes.get(market);
-      if (current != loaded) {
-        return current.index();
-      }
-      LoadedIndex fresh = load(market);
-      indexes.put(market, fresh);
-      return fresh.index();
-    } catch (RuntimeException e) {
-      log.warn("Could not refresh the reservation catalog of {} ({}); keeping the one already read", market, e.getMessage());
-      indexes.put(market, new LoadedIndex(loaded.skus(), loaded.index(), System.nanoTime()));
-      return loaded.index();
-    } finally {
-      refreshing.unlock();
-    }
+    return indexes.get(country == null ? "US" : country);
   }
 
-  private LoadedIndex load(String market) {
+  private CatalogIndex load(String market) {
     List<ReservationSku> skus = partnerCenter.getReservationSkus(market);
-    // Markets that share one SKU list (the embedded catalog) share one index.
-    CatalogIndex index = indexes.values().stream().filter(l -> l.skus() == skus).map(LoadedIndex::index).findFirst()
-        .orElseGet(() -> CatalogIndex.of(skus));
-    return new LoadedIndex(skus, index, System.nanoTime());
+    return bySkuList.get(skus, CatalogIndex::of);
   }
 
   private ReservationOffer offer(CatalogIndex.Entry entry, BillingPlan plan, String currency) {

@@ -1,40 +1,32 @@
 package com.reservationdesk.purchase;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * How long a purchase may wait before it is bought (policy; Partner Center's carts live 7 days) and
- * when the agent is reminded. The process model's timers read these as ISO 8601 durations.
+ * How long a purchase may wait before it is bought (policy; Partner Center's carts live 7 days) and when the
+ * agent is reminded ({@code reservation-desk.cart.*}, checked at start). The purchase process's timers read it
+ * through its glue.
+ *
+ * @param lifetime when an unbought purchase ends, counted from its start
+ * @param reminderBefore how long before the end the agent is reminded
  */
-@Component("cartPolicy")
-public class CartPolicy {
+@ConfigurationProperties("reservation-desk.cart")
+@Validated
+public record CartPolicy(@NotNull @DefaultValue("P7D") Duration lifetime, @NotNull @DefaultValue("P1D") Duration reminderBefore) {
 
-  private final Duration lifetime;
-  private final Duration reminderBefore;
-
-  public CartPolicy(@Value("${reservation-desk.cart.lifetime:P7D}") Duration lifetime,
-      @Value("${reservation-desk.cart.reminder-before:P1D}") Duration reminderBefore) {
-    if (lifetime.isNegative() || lifetime.isZero() || reminderBefore.isNegative() || reminderBefore.compareTo(lifetime) >= 0) {
-      throw new IllegalStateException("reservation-desk.cart.lifetime (" + lifetime + ") must be positive and longer than "
-          + "reservation-desk.cart.reminder-before (" + reminderBefore + ")");
-    }
-    this.lifetime = lifetime;
-    this.reminderBefore = reminderBefore;
+  @AssertTrue(message = "must be positive and longer than reservation-desk.cart.reminder-before, which must not be negative")
+  public boolean isLifetimeLongerThanTheReminder() {
+    return lifetime == null || reminderBefore == null
+        || (!lifetime.isNegative() && !lifetime.isZero() && !reminderBefore.isNegative() && reminderBefore.compareTo(lifetime) < 0);
   }
 
-  /** When an unbought purchase ends, counted from its start. */
-  public String getLifetime() {
-    return lifetime.toString();
-  }
-
-  /** When the agent is reminded, counted from the start. */
-  public String getReminderAfter() {
-    return lifetime.minus(reminderBefore).toString();
-  }
-
-  public Duration reminderBefore() {
-    return reminderBefore;
+  /** When the agent is reminded, counted from the purchase's start. */
+  public Duration reminderAfter() {
+    return lifetime.minus(reminderBefore);
   }
 }

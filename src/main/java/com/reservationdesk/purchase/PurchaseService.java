@@ -21,6 +21,7 @@ import com.reservationdesk.subscription.AzureSubscription;
 import com.reservationdesk.subscription.RegistrationService;
 import com.reservationdesk.subscription.SubscriptionService;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -45,10 +46,12 @@ public class PurchaseService {
   private final OrderPolicy policy;
   private final RegistrationService registrations;
   private final PurchaseMetrics metrics;
+  private final CartPolicy cartPolicy;
 
   public PurchaseService(PurchaseRepository purchases, PurchaseLifecycle lifecycle, CustomerService customers,
       SubscriptionService subscriptions, CatalogService catalog, ResellerService resellers, Currencies currencies, OrderPolicy policy,
-      RegistrationService registrations, PurchaseMetrics metrics) {
+      RegistrationService registrations, PurchaseMetrics metrics, CartPolicy cartPolicy) {
+    this.cartPolicy = cartPolicy;
     this.purchases = purchases;
     this.lifecycle = lifecycle;
     this.customers = customers;
@@ -288,10 +291,14 @@ public class PurchaseService {
     return purchases.lockByProcess(processInstanceId).map(lifecycle::expire).orElse(false);
   }
 
-  /** Whether the purchase still waits for the agent (a draft, or an open cart): what a reminder is for. */
-  public boolean isOpen(String processInstanceId) {
+  /**
+   * When a purchase that still waits for the agent (a draft, or an open cart) ends if it is not bought by then:
+   * its start plus the cart's lifetime. Empty when it waits for nothing from the agent: what a reminder is for.
+   */
+  public Optional<Instant> openUntil(String processInstanceId) {
     return purchases.findByProcess(processInstanceId)
-        .map(p -> p.status() == PurchaseStatus.OPEN || p.status() == PurchaseStatus.DRAFT).orElse(false);
+        .filter(p -> p.status() == PurchaseStatus.OPEN || p.status() == PurchaseStatus.DRAFT)
+        .map(p -> p.createdAt().plus(cartPolicy.lifetime()));
   }
 
   /** Discards an unfinished purchase; a placed one stays as it is (see {@link PurchaseLifecycle#cancel}). */

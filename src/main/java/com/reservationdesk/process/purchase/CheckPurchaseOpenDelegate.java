@@ -1,38 +1,36 @@
 package com.reservationdesk.process.purchase;
 
 import com.reservationdesk.purchase.PurchaseService;
-import com.reservationdesk.purchase.CartPolicy;
 
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Before reminding the agent: is the purchase still waiting for them, and when does it expire? */
+/** Before reminding the agent: is the purchase still waiting for them, and when does it end? */
 @Component("checkPurchaseOpen")
 public class CheckPurchaseOpenDelegate implements JavaDelegate {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH);
 
   private final PurchaseService purchases;
-  private final CartPolicy policy;
-  private final Clock clock;
 
-  public CheckPurchaseOpenDelegate(PurchaseService purchases, CartPolicy policy, Clock clock) {
+  public CheckPurchaseOpenDelegate(PurchaseService purchases) {
     this.purchases = purchases;
-    this.policy = policy;
-    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(PURCHASE_OPEN, purchases.isOpen(execution.getProcessInstanceId()));
+    Optional<Instant> openUntil = purchases.openUntil(execution.getProcessInstanceId());
+    execution.setVariable(PURCHASE_OPEN, openUntil.isPresent());
     execution.setVariable(PURCHASE_EXPIRES_AT,
-        WHEN.format(clock.instant().plus(policy.reminderBefore()).truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)));
+        openUntil.map(end -> WHEN.format(end.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))).orElse(null));
   }
 }

@@ -142,10 +142,9 @@ class ReservationPurchaseProcessTest {
     Mocks.register("placeOrder", new PlaceOrderDelegate(orders));
     Mocks.register("recordApprovalDecision", new RecordApprovalDecisionDelegate(purchases));
     Mocks.register("registerSubscription", new RegisterSubscriptionDelegate(purchases));
-    Mocks.register("cartPolicy", new CartPolicy(Duration.ofDays(7), Duration.ofDays(1)));
+    Mocks.register("cartPolicy", new CartTimers(new CartPolicy(Duration.ofDays(7), Duration.ofDays(1))));
     Mocks.register("expirePurchase", new ExpirePurchaseDelegate(purchases));
-    Mocks.register("checkPurchaseOpen", new CheckPurchaseOpenDelegate(purchases, new CartPolicy(Duration.ofDays(7),
-        Duration.ofDays(1)), Clock.systemUTC()));
+    Mocks.register("checkPurchaseOpen", new CheckPurchaseOpenDelegate(purchases));
     Mocks.register("discardPurchase", new DiscardPurchaseDelegate(purchases));
     engine.getIdentityService().setAuthenticatedUserId("alice");
 
@@ -457,7 +456,7 @@ class ReservationPurchaseProcessTest {
   @Test
   void agentIsRemindedADayBeforeTheCartExpires_thenTheUnboughtPurchaseEnds() {
     ProcessInstance purchase = purchaseAtFilter();
-    when(purchases.isOpen(anyString())).thenReturn(true);
+    when(purchases.openUntil(anyString())).thenReturn(java.util.Optional.of(Instant.now().plus(Duration.ofDays(1))));
     org.assertj.core.api.Assertions.assertThat(timer("StartEvent_ReminderDue").getDuedate()).isInSameDayAs(Date.from(Instant.now().plus(Duration.ofDays(6))));
     executeTimer("StartEvent_ReminderDue");
     Task reminder = engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId())
@@ -478,7 +477,7 @@ class ReservationPurchaseProcessTest {
     ProcessInstance purchase = purchaseAtReview();
     when(purchases.registerSubscription(anyString(), anyInt())).thenReturn(RegistrationStatus.REGISTERING);
     complete(task(), withVariables(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
-    when(purchases.isOpen(anyString())).thenReturn(false);
+    when(purchases.openUntil(anyString())).thenReturn(java.util.Optional.empty());
     when(purchases.expire(anyString())).thenReturn(false);
     executeTimer("StartEvent_ReminderDue");
     executeTimer("StartEvent_CartExpired");
@@ -559,8 +558,10 @@ class ReservationPurchaseProcessTest {
             2, price, price.times(2))));
     return switch (outcome) {
       case PLACED -> new OrderPlacement(outcome, CONTOSO, List.of(order), null);
-      case PARTLY_PLACED -> new OrderPlacement(outcome, CONTOSO, List.of(order), "Partner Center ordered part of the cart.");
-      case REFUSED -> new OrderPlacement(outcome, CONTOSO, List.of(), "Partner Center refused the order: inventory not available.");
+      case PARTLY_PLACED -> new OrderPlacement(outcome, CONTOSO, List.of(order), "Partner Center ordered part of the cart.",
+          CartView.of(List.of(), "USD"));
+      case REFUSED -> new OrderPlacement(outcome, CONTOSO, List.of(), "Partner Center refused the order: inventory not available.",
+          CartView.of(List.of(), "USD"));
       case IN_PROGRESS -> new OrderPlacement(outcome, CONTOSO, List.of(), null);
     };
   }
