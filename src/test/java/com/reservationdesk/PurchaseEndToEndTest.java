@@ -1,6 +1,5 @@
 package com.reservationdesk;
 
-import com.reservationdesk.partnercenter.Scope;
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +11,8 @@ import com.reservationdesk.order.PlacedOrder;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.CustomerSearchField;
 import com.reservationdesk.partnercenter.PartnerCenter;
+import com.reservationdesk.partnercenter.Scope;
 import java.math.BigDecimal;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;

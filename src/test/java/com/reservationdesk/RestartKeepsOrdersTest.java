@@ -4,10 +4,10 @@ import static com.reservationdesk.process.purchase.FormValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservationdesk.catalog.CatalogFilter;
-import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.order.OrderPlacement;
 import com.reservationdesk.order.OrderService;
 import com.reservationdesk.order.PlacedOrder;
+import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.CustomerSearchField;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.purchase.PurchaseService;

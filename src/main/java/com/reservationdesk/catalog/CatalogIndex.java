@@ -1,9 +1,9 @@
 package com.reservationdesk.catalog;
 
-import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.partnercenter.Term;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

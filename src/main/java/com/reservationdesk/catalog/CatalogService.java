@@ -1,6 +1,8 @@
 package com.reservationdesk.catalog;
 
-import com.reservationdesk.partnercenter.Term;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.common.Option;
@@ -10,6 +12,7 @@ import com.reservationdesk.partnercenter.InventoryResult;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.pricing.Currencies;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +23,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

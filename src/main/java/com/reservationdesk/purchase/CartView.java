@@ -1,8 +1,8 @@
 package com.reservationdesk.purchase;
 
-import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.Term;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

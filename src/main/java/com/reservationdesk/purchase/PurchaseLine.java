@@ -1,10 +1,10 @@
 package com.reservationdesk.purchase;
 
-import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.catalog.ReservationLabel;
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.partnercenter.Term;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -2,8 +2,8 @@ package com.reservationdesk.purchase;
 
 import com.reservationdesk.common.Money;
 import com.reservationdesk.partnercenter.BillingPlan;
-import com.reservationdesk.partnercenter.Scope;
 import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.partnercenter.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package com.reservationdesk.purchase;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;

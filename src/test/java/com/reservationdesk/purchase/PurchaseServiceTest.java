@@ -1,22 +1,22 @@
 package com.reservationdesk.purchase;
 
-import com.reservationdesk.partnercenter.Scope;
 import static com.reservationdesk.process.purchase.FormValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.reservationdesk.AppTest;
-import com.reservationdesk.process.purchase.Actions;
 import com.reservationdesk.TestPurchases;
 import com.reservationdesk.catalog.CatalogFilter;
-import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.catalog.ReservationOffer;
 import com.reservationdesk.common.InvalidInputException;
+import com.reservationdesk.common.Money;
+import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.CustomerSearchField;
 import com.reservationdesk.partnercenter.PartnerCenter;
+import com.reservationdesk.partnercenter.Scope;
+import com.reservationdesk.process.purchase.Actions;
 import com.reservationdesk.subscription.SubscriptionService;
-import com.reservationdesk.common.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.junit.jupiter.api.BeforeEach;

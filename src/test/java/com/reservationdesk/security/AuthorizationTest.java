@@ -1,12 +1,12 @@
 package com.reservationdesk.security;
 
-import com.reservationdesk.engine.security.AuthorizationSetup;
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reservationdesk.AppTest;
 import com.reservationdesk.Jobs;
+import com.reservationdesk.engine.security.AuthorizationSetup;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;

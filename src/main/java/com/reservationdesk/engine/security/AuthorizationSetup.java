@@ -1,9 +1,8 @@
 package com.reservationdesk.engine.security;
 
-import com.reservationdesk.security.Roles;
-
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
+import com.reservationdesk.security.Roles;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,8 +15,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**

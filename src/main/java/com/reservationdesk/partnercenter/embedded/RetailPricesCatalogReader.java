@@ -1,6 +1,5 @@
 package com.reservationdesk.partnercenter.embedded;
 
-import com.reservationdesk.partnercenter.Term;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.VmSize;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package com.reservationdesk.partnercenter.live;
 
-import com.reservationdesk.partnercenter.Term;
 import static com.reservationdesk.partnercenter.live.PartnerCenterClient.call;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -33,6 +32,7 @@ import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
+import com.reservationdesk.partnercenter.Term;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,9 +1,8 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.purchase.PurchaseService;
-
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
+import com.reservationdesk.purchase.PurchaseService;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,9 +1,8 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.purchase.PurchaseService;
-
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,9 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.customer.CustomerService;
-import com.reservationdesk.customer.CustomerSearchResult;
-
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
+import com.reservationdesk.customer.CustomerSearchResult;
+import com.reservationdesk.customer.CustomerService;
 import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

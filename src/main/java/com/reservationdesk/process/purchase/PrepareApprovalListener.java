@@ -1,11 +1,10 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.purchase.ApprovalView;
-import com.reservationdesk.purchase.PurchaseService;
-import com.reservationdesk.purchase.Purchase;
-
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 
+import com.reservationdesk.purchase.ApprovalView;
+import com.reservationdesk.purchase.Purchase;
+import com.reservationdesk.purchase.PurchaseService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -1,17 +1,16 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.subscription.AzureSubscription;
-import com.reservationdesk.subscription.SubscriptionService;
-
 import com.reservationdesk.catalog.CatalogService;
 import com.reservationdesk.common.Option;
 import com.reservationdesk.customer.CustomerService;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.Reseller;
-import com.reservationdesk.reseller.ResellerService;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.policy.OrderPolicy;
 import com.reservationdesk.purchase.PurchaseService;
+import com.reservationdesk.reseller.ResellerService;
+import com.reservationdesk.subscription.AzureSubscription;
+import com.reservationdesk.subscription.SubscriptionService;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package com.reservationdesk.engine.security;
 
-import com.reservationdesk.engine.security.RememberingBasicAuthenticationProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservationdesk.AppTest;

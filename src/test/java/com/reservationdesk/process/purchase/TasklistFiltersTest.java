@@ -1,6 +1,5 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.process.purchase.TasklistFilters;
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
