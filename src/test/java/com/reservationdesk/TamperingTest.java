@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,7 +27,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The server trusts nothing an agent can write: each case is tried as an attacker would, with an agent's own
@@ -146,8 +144,8 @@ class TamperingTest {
         "\u201ccartLines\u201d");
     assertRefused(send("alice", HttpMethod.DELETE, task + "/variables/" + CART_TOTAL, null), "\u201ccartTotal\u201d");
     assertRefused(send("alice", HttpMethod.DELETE, task + "/localVariables/" + ORDER_QUANTITY, null), "\u201corderQuantity\u201d");
-    assertRefused(upload("alice", task + "/variables/" + CART_TOTAL + "/data", new byte[] {'1'}), "\u201ccartTotal\u201d");
-    assertRefused(upload("alice", task + "/localVariables/" + CART_LINES + "/data", new byte[] {'1'}), "\u201ccartLines\u201d");
+    assertRefused(BytesUpload.post(rest, "alice", task + "/variables/" + CART_TOTAL + "/data", new byte[] {'1'}), "\u201ccartTotal\u201d");
+    assertRefused(BytesUpload.post(rest, "alice", task + "/localVariables/" + CART_LINES + "/data", new byte[] {'1'}), "\u201ccartLines\u201d");
     assertRefused(send("alice", HttpMethod.POST, task + "/submit-form",
         "{\"variables\": {\"" + REVIEW_ACTION + "\": {\"value\": \"buy\"}, \"" + ORDER_TOTAL_AMOUNT + "\": {\"value\": 1}}}"),
         "\u201corderTotalAmount\u201d");
@@ -349,21 +347,6 @@ class TamperingTest {
       headers.setContentType(MediaType.APPLICATION_JSON);
     }
     return rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
-  }
-
-  private ResponseEntity<String> upload(String user, String path, byte[] data) {
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("data", new ByteArrayResource(data) {
-      @Override
-      public String getFilename() {
-        return "value.bin";
-      }
-    });
-    parts.add("valueType", "Bytes");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    return rest.withBasicAuth(user, user).postForEntity(path, new HttpEntity<>(parts, headers), String.class);
   }
 
   private void assertRefused(ResponseEntity<String> answer, String sentence) throws Exception {

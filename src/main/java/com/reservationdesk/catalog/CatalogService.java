@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.common.Money;
-import com.reservationdesk.common.Option;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.InventoryResult;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,22 +135,17 @@ public class CatalogService {
     }
   }
 
-  /** The regions for the filter's select, by name, with {@code any} first: VM and SQL Database regions. */
-  public List<Option> regionOptions(String country) {
+  /** The market's regions with VM or SQL Database reservations: display name by {@code armRegionName}. */
+  public Map<String, String> regions(String country) {
     CatalogIndex index = index(country);
     Map<String, String> regions = new LinkedHashMap<>(index.regions(ReservationType.VIRTUAL_MACHINES));
     index.regions(ReservationType.SQL_DATABASE).forEach(regions::putIfAbsent);
-    List<Option> options = new ArrayList<>();
-    options.add(new Option("Any region", CatalogFilter.ANY));
-    regions.forEach((name, display) -> options.add(new Option(display + " (" + name + ")", name)));
-    return options;
+    return regions;
   }
 
-  public List<Option> flexibilityGroupOptions(String country) {
-    List<Option> options = new ArrayList<>();
-    options.add(new Option("Any group", CatalogFilter.ANY));
-    index(country).flexibilityGroups().forEach(g -> options.add(new Option(g, g)));
-    return options;
+  /** The market's instance-size-flexibility groups. */
+  public Set<String> flexibilityGroups(String country) {
+    return index(country).flexibilityGroups();
   }
 
   /** Where the prices come from, how they were converted, and that they exclude tax. */

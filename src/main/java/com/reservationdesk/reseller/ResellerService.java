@@ -1,7 +1,6 @@
 package com.reservationdesk.reseller;
 
 import com.reservationdesk.common.InvalidInputException;
-import com.reservationdesk.common.Option;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerProperties;
@@ -34,9 +33,6 @@ public class ResellerService {
     return partnerCenter.getIndirectResellers().stream().filter(Reseller::isActive).toList();
   }
 
-  public List<Option> options(List<Reseller> resellers) {
-    return resellers.stream().map(r -> new Option(r.name() + " \u00b7 MPN " + r.mpnId(), r.mpnId())).toList();
-  }
 
   /** The reseller a customer already belongs to, if it is one of the active resellers. */
   public Optional<Reseller> resellerOf(Customer customer, List<Reseller> resellers) {

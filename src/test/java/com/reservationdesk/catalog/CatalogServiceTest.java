@@ -12,6 +12,7 @@ import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.process.purchase.OptionLists;
 import com.reservationdesk.subscription.SubscriptionService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -103,7 +104,7 @@ class CatalogServiceTest {
         null, "P1Y", BillingPlan.UPFRONT, false);
     assertThat(catalog.search("US", byGroup, null).offers()).hasSizeGreaterThan(1)
         .allSatisfy(o -> assertThat(o.sku().vmSize().flexibilityGroup()).isEqualTo(group));
-    assertThat(catalog.flexibilityGroupOptions("US")).extracting("value").contains("any", group);
+    assertThat(OptionLists.flexibilityGroups(catalog.flexibilityGroups("US"))).extracting("value").contains("any", group);
   }
 
   @Test
@@ -171,8 +172,8 @@ class CatalogServiceTest {
     CatalogFilter unknownGroup = new CatalogFilter(null, null, null, null, null, null, null, "Teleporters", null, null, null, null, false);
     assertThatThrownBy(() -> catalog.checkFilter("US", unknownGroup)).hasMessageContaining("Flexibility group \u201cTeleporters\u201d is unknown");
     catalog.checkFilter("US", CatalogFilter.vm("westeurope", "D4s", "P3Y", BillingPlan.MONTHLY));
-    assertThat(catalog.regionOptions("US")).first().satisfies(o -> assertThat(o.value()).isEqualTo("any"));
-    assertThat(catalog.regionOptions("US")).extracting("value").contains("westeurope", "japaneast").hasSizeGreaterThan(20);
+    assertThat(OptionLists.regions(catalog.regions("US"))).first().satisfies(o -> assertThat(o.value()).isEqualTo("any"));
+    assertThat(OptionLists.regions(catalog.regions("US"))).extracting("value").contains("westeurope", "japaneast").hasSizeGreaterThan(20);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.reservationdesk.AppTest;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.partnercenter.PartnerCenter;
+import com.reservationdesk.process.purchase.OptionLists;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,7 +25,7 @@ class CustomerServiceTest {
         .containsExactly("Adventure Works Cycles");
     String tenantId = byName.matches().get(0).tenantId();
     assertThat(customers.search(tenantId.toUpperCase()).matches()).extracting("id").containsExactly(tenantId);
-    assertThat(byName.options()).singleElement().satisfies(o -> {
+    assertThat(OptionLists.customers(byName.matches())).singleElement().satisfies(o -> {
       assertThat(o.value()).isEqualTo(tenantId);
       assertThat(o.label()).isEqualTo("Contoso Ltd \u00b7 contoso.onmicrosoft.com \u00b7 US");
     });

@@ -208,7 +208,7 @@ class PurchaseServiceTest {
 
   /** The approver's answer as the approval form sends it. */
   private static boolean approves(String decision) {
-    return Actions.ApprovalDecision.read(decision) == Actions.ApprovalDecision.APPROVE;
+    return Actions.read(Actions.ApprovalDecision.class, decision) == Actions.ApprovalDecision.APPROVE;
   }
 
   private static void assertRejected(Runnable call, String messagePart) {

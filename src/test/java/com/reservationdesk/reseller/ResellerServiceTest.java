@@ -12,6 +12,7 @@ import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerProperties.PartnerModel;
 import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.Reseller;
+import com.reservationdesk.process.purchase.OptionLists;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ResellerServiceTest {
     assertThat(resellers.resellerRequired()).isTrue();
     List<Reseller> active = resellers.activeResellers();
     assertThat(active).containsExactly(tailspin);
-    assertThat(resellers.options(active)).singleElement()
+    assertThat(OptionLists.resellers(active)).singleElement()
         .satisfies(o -> assertThat(o.label()).isEqualTo("Tailspin Cloud Services \u00b7 MPN 4847383"));
     Customer ofTailspin = new Customer("c-1", "Tailspin Toys", "tailspintoys.onmicrosoft.com", "US", "en-US",
         "indirect_reseller", "R-1");

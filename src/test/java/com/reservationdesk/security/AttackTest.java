@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reservationdesk.AppTest;
+import com.reservationdesk.BytesUpload;
 import com.reservationdesk.Jobs;
 import com.reservationdesk.WebappSession;
 import java.util.Base64;
@@ -120,18 +121,8 @@ class AttackTest {
   @Test
   void theBodyCapHoldsForMultipartUploadsToo() {
     String instance = anyInstance();
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("data", new org.springframework.core.io.ByteArrayResource(new byte[2 * 1024 * 1024]) {
-      @Override
-      public String getFilename() {
-        return "big.bin";
-      }
-    });
-    parts.add("valueType", "Bytes");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<String> answer = rest.withBasicAuth("oscar", "oscar").postForEntity(
-        "/engine-rest/process-instance/" + instance + "/variables/big/data", new HttpEntity<>(parts, headers), String.class);
+    ResponseEntity<String> answer = BytesUpload.post(rest, "oscar", "/engine-rest/process-instance/" + instance + "/variables/big/data",
+        new byte[2 * 1024 * 1024]);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(runtime.getVariable(instance, "big")).isNull();
   }

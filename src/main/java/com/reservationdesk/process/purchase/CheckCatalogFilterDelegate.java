@@ -23,7 +23,7 @@ public class CheckCatalogFilterDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     // The form's action defaults to search; the model's gateway reads it the same way.
     Object action = execution.getVariable(FILTER_ACTION);
-    if (action != null && FilterAction.read(action) == FilterAction.CANCEL) {
+    if (action != null && Actions.read(FilterAction.class, action) == FilterAction.CANCEL) {
       return;
     }
     purchases.checkFilter(execution.getProcessInstanceId(), FilterForm.read(variables(execution, FilterForm.KEYS)));

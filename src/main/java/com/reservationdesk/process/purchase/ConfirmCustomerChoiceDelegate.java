@@ -24,7 +24,7 @@ public class ConfirmCustomerChoiceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CustomerAction action = CustomerAction.read(execution.getVariable(CUSTOMER_ACTION));
+    CustomerAction action = Actions.read(CustomerAction.class, execution.getVariable(CUSTOMER_ACTION));
     CustomerDecision decision = switch (action) {
       case CHOOSE -> {
         // Checked to be the partner's customer and recorded as the purchase's: only a draft's customer can change.

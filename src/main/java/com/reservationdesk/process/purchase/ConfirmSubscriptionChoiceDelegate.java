@@ -24,7 +24,7 @@ public class ConfirmSubscriptionChoiceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    SubscriptionAction action = SubscriptionAction.read(execution.getVariable(SUBSCRIPTION_ACTION));
+    SubscriptionAction action = Actions.read(SubscriptionAction.class, execution.getVariable(SUBSCRIPTION_ACTION));
     if (action == SubscriptionAction.CHOOSE) {
       // The purchase's customer is the one recorded; only the subscription comes from the form, checked against it.
       Purchase purchase = purchases.open(execution.getProcessInstanceId(), string(execution, SUBSCRIPTION_ID));

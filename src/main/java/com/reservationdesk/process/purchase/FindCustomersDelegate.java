@@ -24,7 +24,7 @@ public class FindCustomersDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CustomerSearchResult result = customers.search(string(execution, CUSTOMER_SEARCH));
-    setJson(execution, CUSTOMER_MATCHES, result.options());
+    setJson(execution, CUSTOMER_MATCHES, OptionLists.customers(result.matches()));
     execution.setVariable(CUSTOMER_MATCH_COUNT, result.matches().size());
     execution.setVariable(CUSTOMER_SEARCH_MESSAGE, result.message());
     String only = null;

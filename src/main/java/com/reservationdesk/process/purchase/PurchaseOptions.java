@@ -1,7 +1,7 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.common.Option;
 import com.reservationdesk.partnercenter.Customer;
+import com.reservationdesk.process.Option;
 import java.util.List;
 
 /**

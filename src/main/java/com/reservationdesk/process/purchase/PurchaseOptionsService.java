@@ -1,12 +1,12 @@
 package com.reservationdesk.process.purchase;
 
 import com.reservationdesk.catalog.CatalogService;
-import com.reservationdesk.common.Option;
 import com.reservationdesk.customer.CustomerService;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.policy.OrderPolicy;
+import com.reservationdesk.process.Option;
 import com.reservationdesk.purchase.PurchaseService;
 import com.reservationdesk.reseller.ResellerService;
 import com.reservationdesk.subscription.AzureSubscription;
@@ -45,13 +45,12 @@ public class PurchaseOptionsService {
   PurchaseOptions load(String customerId) {
     Customer customer = customers.requireCustomer(customerId);
     List<AzureSubscription> azure = subscriptions.azureSubscriptions(customer.id());
-    List<Option> eligible = azure.stream().filter(AzureSubscription::isActive)
-        .map(s -> new Option(s.label(), s.subscriptionId())).toList();
+    List<Option> eligible = OptionLists.subscriptions(azure.stream().filter(AzureSubscription::isActive).toList());
     List<Reseller> active = resellers.activeResellers();
     Optional<Reseller> own = resellers.resellerOf(customer, active);
     return new PurchaseOptions(customer, eligible, note(customer, azure), resellers.resellerRequired(),
-        resellers.options(active), own.map(Reseller::mpnId).orElse(null),
-        catalog.regionOptions(customer.country()), catalog.flexibilityGroupOptions(customer.country()),
+        OptionLists.resellers(active), own.map(Reseller::mpnId).orElse(null),
+        OptionLists.regions(catalog.regions(customer.country())), OptionLists.flexibilityGroups(catalog.flexibilityGroups(customer.country())),
         catalog.priceNote(customer.country()), quantityLimits());
   }
 

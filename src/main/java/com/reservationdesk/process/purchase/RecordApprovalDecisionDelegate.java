@@ -21,7 +21,7 @@ public class RecordApprovalDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ApprovalDecision decision = ApprovalDecision.read(execution.getVariable(APPROVAL_DECISION));
+    ApprovalDecision decision = Actions.read(ApprovalDecision.class, execution.getVariable(APPROVAL_DECISION));
     String reason = string(execution, REJECTION_REASON);
     String approver = currentUser(execution);
     // Four eyes against the purchase's records (who started it, who chose to buy), not a variable.

@@ -25,7 +25,7 @@ public class ReviewOrderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
-    ReviewAction action = ReviewAction.read(execution.getVariable(REVIEW_ACTION));
+    ReviewAction action = Actions.read(ReviewAction.class, execution.getVariable(REVIEW_ACTION));
     ReviewDecision decision = switch (action) {
       case CHANGE_QUANTITY -> {
         CartRows.write(execution, purchases.changeQuantity(processInstanceId, FormValues.lineNo(execution.getVariable(CART_LINE)),

@@ -21,7 +21,7 @@ public class UpdateCartDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CartAction action = CartAction.read(execution.getVariable(CART_ACTION));
+    CartAction action = Actions.read(CartAction.class, execution.getVariable(CART_ACTION));
     if (action.adds()) {
       // The billing plan is the one the results were priced with: the filter's.
       CartRows.write(execution, purchases.addLine(execution.getProcessInstanceId(), string(execution, RESERVATION),
