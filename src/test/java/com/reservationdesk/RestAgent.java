@@ -29,7 +29,7 @@ public final class RestAgent {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
-  private final String base;
+  private final String root;
   private final String authorization;
   private final Duration poll;
   private final Duration think;
@@ -41,7 +41,7 @@ public final class RestAgent {
    */
   public RestAgent(HttpClient http, int port, String user, String password, Duration poll, Duration think, Completions completions) {
     this.http = http;
-    this.base = "http://localhost:" + port + "/engine-rest";
+    this.root = "http://localhost:" + port;
     this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.poll = poll;
     this.think = think;
@@ -56,7 +56,14 @@ public final class RestAgent {
 
   /** The purchase up to the agent's *Buy*; the order is then placed by the job executor. */
   public String purchaseUpToBuy(String customer) throws Exception {
-    String id = send("POST", "/process-definition/key/" + PROCESS_KEY + "/start",
+    String id = purchaseUpToReview(customer);
+    buy(id);
+    return id;
+  }
+
+  /** The purchase up to its review, with one line in the cart. */
+  public String purchaseUpToReview(String customer) throws Exception {
+    String id = send("POST", "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start",
         Map.of("variables", Map.of(CUSTOMER_SEARCH, Map.of("value", customer)))).get("id").asText();
     JsonNode task = waitForTask(id, "UserTask_ChooseSubscription");
     complete(task, Map.of(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, firstOption(task, SUBSCRIPTION_OPTIONS)));
@@ -64,14 +71,29 @@ public final class RestAgent {
         SIZE_FILTER, "D2s_v5", TERM, "P3Y", BILLING_PLAN, "upfront"));
     task = waitForTask(id, "UserTask_ChooseReservation");
     complete(task, Map.of(CART_ACTION, "addAndReview", RESERVATION, firstOption(task, RESERVATION_RESULTS), QUANTITY, 1));
-    complete(waitForTask(id, "UserTask_ReviewOrder"), Map.of(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+    waitForTask(id, "UserTask_ReviewOrder");
     return id;
+  }
+
+  /** The agent's *Buy* at the review. */
+  public void buy(String instanceId) throws Exception {
+    complete(waitForTask(instanceId, "UserTask_ReviewOrder"), Map.of(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
+  }
+
+  /** The orders Reservation Desk has recorded ({@code /api/orders}), newest first, 500 at most. */
+  public JsonNode orders() throws Exception {
+    return send("GET", "/api/orders?limit=500", null);
+  }
+
+  /** The open tasks of a purchase. */
+  public JsonNode tasks(String instanceId) throws Exception {
+    return send("GET", "/engine-rest/task?processInstanceId=" + instanceId, null);
   }
 
   public JsonNode waitForTask(String instanceId, String key) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode tasks = send("GET", "/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null);
+      JsonNode tasks = send("GET", "/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null);
       if (tasks.size() > 0) {
         return tasks.get(0);
       }
@@ -87,18 +109,18 @@ public final class RestAgent {
     Map<String, Object> variables = new LinkedHashMap<>();
     values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
     long start = System.nanoTime();
-    send("POST", "/task/" + task.get("id").asText() + "/complete", Map.of("variables", variables));
+    send("POST", "/engine-rest/task/" + task.get("id").asText() + "/complete", Map.of("variables", variables));
     completions.completed(task.get("taskDefinitionKey").asText(), System.nanoTime() - start);
   }
 
   /** The value of the first option of a JSON option list the form shows, as Tasklist reads it. */
   private String firstOption(JsonNode task, String variable) throws Exception {
-    JsonNode variables = send("GET", "/task/" + task.get("id").asText() + "/variables?deserializeValues=false", null);
+    JsonNode variables = send("GET", "/engine-rest/task/" + task.get("id").asText() + "/variables?deserializeValues=false", null);
     return JSON.readTree(variables.get(variable).get("value").asText()).get(0).get("value").asText();
   }
 
   private JsonNode send(String method, String path, Object body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).header("Authorization", authorization)
         .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
     request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
         : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

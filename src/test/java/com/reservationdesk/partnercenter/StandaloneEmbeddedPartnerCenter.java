@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded Partner Center outside the app: its own in-memory H2 database (the app's migrations),
@@ -54,7 +53,7 @@ public final class StandaloneEmbeddedPartnerCenter {
     this.jdbc = JdbcClient.create(h2);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(h2);
     Clock clock = Clock.systemUTC();
-    new DemoDataSeeder(new JdbcTemplate(h2), new TransactionTemplate(transactions), partner, clock).afterPropertiesSet();
+    new DemoDataSeeder(new JdbcTemplate(h2), transactions, partner, clock).afterPropertiesSet();
     EmbeddedPartnerCenter target = new EmbeddedPartnerCenter(jdbc, partner, new PartnerCenterIds(), catalog, currencies, clock,
         Duration.ZERO);
     ProxyFactory proxy = new ProxyFactory(target);

@@ -14,9 +14,11 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,9 +55,11 @@ public class DemoDataSeeder implements InitializingBean {
   private final PartnerProperties partner;
   private final Clock clock;
 
-  public DemoDataSeeder(JdbcTemplate jdbc, TransactionTemplate transaction, PartnerProperties partner, Clock clock) {
+  public DemoDataSeeder(@Qualifier(EmbeddedPartnerCenterDatabase.QUALIFIER) JdbcTemplate jdbc,
+      @Qualifier(EmbeddedPartnerCenterDatabase.QUALIFIER) PlatformTransactionManager transactions, PartnerProperties partner,
+      Clock clock) {
     this.jdbc = jdbc;
-    this.transaction = transaction;
+    this.transaction = new TransactionTemplate(transactions);
     this.partner = partner;
     this.clock = clock;
   }

@@ -41,18 +41,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Partner Center on its own tables: answers, ids, statuses and error codes shaped like the real
  * API's, so the product behaves the same when it is pointed at Microsoft. Like a remote system, every
- * change commits on its own ({@code REQUIRES_NEW}): an order it created stays created when the
- * caller's transaction fails afterwards, as after a timeout.
+ * call runs on its own connections and commits on its own ({@link PartnerCenterCall}): an order it
+ * created stays created when the caller's transaction fails afterwards, as after a timeout.
  */
 @Component
 @ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "embedded", matchIfMissing = true)
@@ -68,8 +67,8 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   private final Clock clock;
   private final Duration registrationDelay;
 
-  public EmbeddedPartnerCenter(JdbcClient jdbc, PartnerProperties partner, PartnerCenterIds ids, EmbeddedCatalog catalog,
-      Currencies currencies, Clock clock,
+  public EmbeddedPartnerCenter(@Qualifier(EmbeddedPartnerCenterDatabase.QUALIFIER) JdbcClient jdbc, PartnerProperties partner,
+      PartnerCenterIds ids, EmbeddedCatalog catalog, Currencies currencies, Clock clock,
       @Value("${reservation-desk.embedded.registration-delay:PT2M}") Duration registrationDelay) {
     this.jdbc = jdbc;
     this.partner = partner;
@@ -81,12 +80,14 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
+  @PartnerCenterCall
   public Optional<Customer> getCustomer(String customerId) {
     return jdbc.sql("select * from pc_customer where id = ?").param(customerId.toLowerCase(Locale.ROOT))
         .query(this::customer).optional();
   }
 
   @Override
+  @PartnerCenterCall
   public List<Customer> searchCustomers(CustomerSearchField field, String prefix, int size) {
     String column = field == CustomerSearchField.COMPANY_NAME ? "company_name_lower" : "domain";
     return jdbc.sql("select * from pc_customer where " + column + " like ? escape '\\' order by company_name_lower, id limit ?")
@@ -95,6 +96,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
+  @PartnerCenterCall
   public List<Subscription> getSubscriptions(String customerId) {
     requireCustomer(customerId);
     return jdbc.sql("select * from pc_subscription where customer_id = ? order by created_at, id")
@@ -103,6 +105,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
+  @PartnerCenterCall
   public List<AzureEntitlement> getAzureEntitlements(String customerId, String azurePlanId) {
     Subscription plan = requireAzurePlan(customerId, azurePlanId);
     return jdbc.sql("select * from pc_azure_entitlement where plan_id = ? order by friendly_name, id").param(plan.id())
@@ -112,7 +115,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @PartnerCenterCall
   public Subscription createAzurePlan(String customerId, String requestId) {
     Customer customer = requireCustomer(customerId);
     String planId = guid("plan:" + customer.id() + ":" + requestId);
@@ -137,7 +140,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @PartnerCenterCall
   public AzureEntitlement createAzureSubscription(String customerId, String azurePlanId, String friendlyName,
       String requestId) {
     Subscription plan = requireAzurePlan(customerId, azurePlanId);
@@ -182,6 +185,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
+  @PartnerCenterCall
   public List<InventoryResult> checkInventory(String country, InventoryContext context, List<String> skuKeys) {
     List<RestrictionRule> rules = restrictionsFor(context.azureSubscriptionId());
     return skuKeys.stream().map(key -> {
@@ -217,7 +221,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @PartnerCenterCall
   public void registerForReservations(String customerId, String azureSubscriptionId) {
     requireActiveAzureSubscription(requireCustomer(customerId), azureSubscriptionId);
     jdbc.sql("update pc_registration set status = 'registering', requested_at = ? where lower(azure_subscription_id) = ? "
@@ -227,6 +231,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
 
   /** Registration takes a while at Microsoft; here {@code reservation-desk.embedded.registration-delay}. */
   @Override
+  @PartnerCenterCall
   public RegistrationStatus getRegistrationStatus(String customerId, String azureSubscriptionId) {
     requireActiveAzureSubscription(requireCustomer(customerId), azureSubscriptionId);
     return registrationStatus(azureSubscriptionId);
@@ -247,7 +252,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @PartnerCenterCall
   public Cart createCart(String customerId, CartRequest request) {
     Customer customer = requireCustomer(customerId);
     validateLines(customer, request);
@@ -261,7 +266,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @PartnerCenterCall
   public Cart updateCart(String customerId, String cartId, CartRequest request) {
     Customer customer = requireCustomer(customerId);
     lockOpenCart(customer, cartId, clock.instant());
@@ -287,7 +292,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @PartnerCenterCall
   public CheckoutResult checkout(String customerId, String cartId, String requestId) {
     Customer customer = requireCustomer(customerId);
     if (requestId != null) {
@@ -345,6 +350,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
+  @PartnerCenterCall
   public Optional<Order> getOrder(String customerId, String orderId) {
     return jdbc.sql("select * from pc_order where id = ? and customer_id = ?")
         .params(orderId, customerId.toLowerCase(Locale.ROOT)).query(this::orderHeader).optional()
@@ -352,6 +358,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   }
 
   @Override
+  @PartnerCenterCall
   public List<Reseller> getIndirectResellers() {
     if (!partner.isIndirectProvider()) {
       return List.of();
