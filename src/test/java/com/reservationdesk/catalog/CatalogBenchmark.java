@@ -7,7 +7,7 @@ import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.partnercenter.VmSize;
-import com.reservationdesk.partnercenter.embedded.RetailPricesCatalogReader;
+import com.reservationdesk.partnercenter.pricelist.RetailPricesCatalogReader;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.pricing.PricingProperties;
 import com.reservationdesk.tools.catalog.RetailPricesGenerator;

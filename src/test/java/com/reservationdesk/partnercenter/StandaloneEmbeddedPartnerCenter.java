@@ -1,10 +1,10 @@
 package com.reservationdesk.partnercenter;
 
 import com.reservationdesk.partnercenter.embedded.DemoDataSeeder;
-import com.reservationdesk.partnercenter.embedded.EmbeddedCatalog;
-import com.reservationdesk.partnercenter.embedded.EmbeddedCatalogProperties;
 import com.reservationdesk.partnercenter.embedded.EmbeddedPartnerCenter;
 import com.reservationdesk.partnercenter.embedded.PartnerCenterIds;
+import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
+import com.reservationdesk.partnercenter.pricelist.RetailPriceListProperties;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.pricing.PricingProperties;
 import java.io.IOException;
@@ -34,12 +34,12 @@ import org.springframework.transaction.interceptor.TransactionInterceptor;
 public final class StandaloneEmbeddedPartnerCenter {
 
   private static StandardEnvironment config;
-  private static EmbeddedCatalog sharedCatalog;
+  private static RetailPriceList sharedCatalog;
 
   private final DataSource dataSource;
   private final JdbcClient jdbc;
   private final PartnerCenter partnerCenter;
-  private final EmbeddedCatalog catalog;
+  private final RetailPriceList catalog;
 
   public StandaloneEmbeddedPartnerCenter() {
     JdbcDataSource h2 = new JdbcDataSource();
@@ -75,7 +75,7 @@ public final class StandaloneEmbeddedPartnerCenter {
     return dataSource;
   }
 
-  public EmbeddedCatalog catalog() {
+  public RetailPriceList catalog() {
     return catalog;
   }
 
@@ -100,20 +100,19 @@ public final class StandaloneEmbeddedPartnerCenter {
     return config;
   }
 
-  /** The embedded catalog's properties as the app binds them, for a live adapter's price list in tests. */
-  public static EmbeddedCatalogProperties catalogProperties() {
-    return Binder.get(config()).bindOrCreate("reservation-desk.embedded-catalog", EmbeddedCatalogProperties.class);
-  }
-
   /** The committed catalog's SKUs, for tests that need real ones without a database. */
   public static List<ReservationSku> catalogSkus() {
     return sharedCatalog().skus();
   }
 
-  /** The catalog file takes a second to read; every standalone Partner Center shares one copy. */
-  private static synchronized EmbeddedCatalog sharedCatalog() {
+  /**
+   * The retail price list as the app reads it, for a live adapter in tests. The file takes a second to read; every
+   * standalone Partner Center and live adapter shares one copy.
+   */
+  public static synchronized RetailPriceList sharedCatalog() {
     if (sharedCatalog == null) {
-      sharedCatalog = new EmbeddedCatalog(catalogProperties());
+      sharedCatalog = new RetailPriceList(Binder.get(config()).bindOrCreate("reservation-desk.embedded-catalog",
+          RetailPriceListProperties.class));
     }
     return sharedCatalog;
   }

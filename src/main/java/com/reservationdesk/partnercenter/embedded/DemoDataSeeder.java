@@ -5,6 +5,7 @@ import static com.reservationdesk.partnercenter.embedded.PartnerCenterIds.guid;
 
 import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.Subscription;
+import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills the embedded Partner Center on first start: resellers, 240+ customers (every case an agent
  * meets: one Azure plan, no subscription, only a suspended one, two Azure subscriptions, customers
- * of indirect resellers) and inventory restrictions. The catalog is a file ({@link EmbeddedCatalog}). Deterministic, so every machine shows
+ * of indirect resellers) and inventory restrictions. The catalog is a file ({@link RetailPriceList}). Deterministic, so every machine shows
  * the same demo.
  */
 @Component

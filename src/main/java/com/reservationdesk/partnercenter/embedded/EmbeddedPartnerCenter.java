@@ -24,6 +24,7 @@ import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
+import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import com.reservationdesk.pricing.Currencies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,13 +63,13 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   private final JdbcClient jdbc;
   private final PartnerProperties partner;
   private final PartnerCenterIds ids;
-  private final EmbeddedCatalog catalog;
+  private final RetailPriceList catalog;
   private final Currencies currencies;
   private final Clock clock;
   private final Duration registrationDelay;
 
   public EmbeddedPartnerCenter(@Qualifier(EmbeddedPartnerCenterDatabase.QUALIFIER) JdbcClient jdbc, PartnerProperties partner,
-      PartnerCenterIds ids, EmbeddedCatalog catalog, Currencies currencies, Clock clock,
+      PartnerCenterIds ids, RetailPriceList catalog, Currencies currencies, Clock clock,
       @Value("${reservation-desk.embedded.registration-delay:PT2M}") Duration registrationDelay) {
     this.jdbc = jdbc;
     this.partner = partner;
@@ -215,7 +216,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   public Availability getAvailability(String country, String productId, String skuId) {
     ReservationSku sku = catalog.find(productId, skuId)
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "SKU " + productId + ":" + skuId));
-    String availabilityId = EmbeddedCatalog.availabilityId(sku);
+    String availabilityId = PartnerCenterIds.availabilityId(sku);
     return new Availability(availabilityId, productId, skuId, productId + ":" + skuId + ":" + availabilityId, true,
         currencies.currencyOf(country), List.of(sku.termDuration()));
   }
@@ -383,7 +384,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     if (parts.length != 3) {
       throw PartnerCenterException.of(ErrorCode.CATALOG_ITEM_ID_INVALID, String.valueOf(line.catalogItemId()));
     }
-    ReservationSku sku = catalog.find(parts[0], parts[1]).filter(s -> EmbeddedCatalog.availabilityId(s).equals(parts[2]))
+    ReservationSku sku = catalog.find(parts[0], parts[1]).filter(s -> PartnerCenterIds.availabilityId(s).equals(parts[2]))
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.CATALOG_ITEM_ID_INVALID, line.catalogItemId()));
     if (!sku.termDuration().equals(line.termDuration())) {
       throw PartnerCenterException.of(ErrorCode.CART_ITEM_ERROR, "term " + line.termDuration() + " is not offered for " + sku.title());

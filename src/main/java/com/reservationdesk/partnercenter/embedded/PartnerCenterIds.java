@@ -1,5 +1,6 @@
 package com.reservationdesk.partnercenter.embedded;
 
+import com.reservationdesk.partnercenter.ReservationSku;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -34,6 +35,11 @@ public class PartnerCenterIds {
     byte[] bytes = new byte[6];
     random.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
+  }
+
+  /** The availability id of a SKU: stable in the embedded Partner Center, derived from the SKU. */
+  public static String availabilityId(ReservationSku sku) {
+    return catalogId("DZH318Z0", 12, sku.productId() + sku.skuId());
   }
 
   /** A catalog id segment like {@code 00G1} (SKU) or {@code DZH318Z08C0S} (availability), from a seed. */

@@ -6,13 +6,11 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.reservationdesk.partnercenter.Availability;
 import com.reservationdesk.partnercenter.AzureEntitlement;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.Cart;
-import com.reservationdesk.partnercenter.CartLineItem;
 import com.reservationdesk.partnercenter.CartRequest;
 import com.reservationdesk.partnercenter.CheckoutResult;
 import com.reservationdesk.partnercenter.Customer;
@@ -25,7 +23,6 @@ import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.PartnerCenterUnavailableException;
 import com.reservationdesk.partnercenter.PartnerProperties;
-import com.reservationdesk.partnercenter.ProvisioningContext;
 import com.reservationdesk.partnercenter.RegistrationStatus;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
@@ -33,18 +30,31 @@ import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
 import com.reservationdesk.partnercenter.Term;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import com.reservationdesk.partnercenter.live.wire.AvailabilityJson;
+import com.reservationdesk.partnercenter.live.wire.AzureEntitlementJson;
+import com.reservationdesk.partnercenter.live.wire.CartJson;
+import com.reservationdesk.partnercenter.live.wire.CartLineItemJson;
+import com.reservationdesk.partnercenter.live.wire.CheckoutResultJson;
+import com.reservationdesk.partnercenter.live.wire.CustomerFilterJson;
+import com.reservationdesk.partnercenter.live.wire.CustomerJson;
+import com.reservationdesk.partnercenter.live.wire.InventoryCheckJson;
+import com.reservationdesk.partnercenter.live.wire.InventoryItemJson;
+import com.reservationdesk.partnercenter.live.wire.OrderJson;
+import com.reservationdesk.partnercenter.live.wire.PageJson;
+import com.reservationdesk.partnercenter.live.wire.PartnerCenterJson;
+import com.reservationdesk.partnercenter.live.wire.ProductJson;
+import com.reservationdesk.partnercenter.live.wire.RegistrationStatusJson;
+import com.reservationdesk.partnercenter.live.wire.RelationshipJson;
+import com.reservationdesk.partnercenter.live.wire.SkuJson;
+import com.reservationdesk.partnercenter.live.wire.SubscriptionJson;
+import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,17 +72,15 @@ public class LivePartnerCenter implements PartnerCenter {
   private static final Logger log = LoggerFactory.getLogger(LivePartnerCenter.class);
 
   static final String AZURE_PLAN_SKU_ID = "0001";
-  static final String RESELLER_PARTICIPANT = "transaction_reseller";
   private static final int ALL = 100_000;
 
   private final PartnerCenterClient client;
   private final LivePartnerCenterProperties properties;
   private final PartnerProperties partner;
-  private final BiFunction<String, String, Optional<ReservationSku>> retailPrices;
-  private final ObjectMapper json = new ObjectMapper();
+  private final RetailPriceList retailPrices;
 
   LivePartnerCenter(PartnerCenterClient client, LivePartnerCenterProperties properties, PartnerProperties partner,
-      BiFunction<String, String, Optional<ReservationSku>> retailPrices) {
+      RetailPriceList retailPrices) {
     this.client = client;
     this.properties = properties;
     this.partner = partner;
@@ -87,7 +95,7 @@ public class LivePartnerCenter implements PartnerCenter {
   @Override
   public Optional<Customer> getCustomer(String customerId) {
     try {
-      return Optional.of(customer(client.send(call(GET, "/customers/{customerId}", customerId))));
+      return Optional.of(client.send(call(GET, "/customers/{customerId}", customerId), CustomerJson.class).toCustomer());
     } catch (PartnerCenterException e) {
       if (e.httpStatus() == 404) {
         return Optional.empty();
@@ -100,29 +108,21 @@ public class LivePartnerCenter implements PartnerCenter {
   public List<Customer> searchCustomers(CustomerSearchField field, String prefix, int size) {
     PartnerCenterClient.Call search = call(GET, "/customers").query("size", Math.min(size, properties.pageSize()));
     if (prefix != null && !prefix.isBlank()) {
-      Map<String, String> filter = new LinkedHashMap<>();
-      filter.put("Field", field.apiName());
-      filter.put("Value", prefix);
-      filter.put("Operator", "starts_with");
-      search.query("filter", write(filter));
+      search.query("filter", write(CustomerFilterJson.startsWith(field, prefix)));
     }
-    return client.items(search, size).stream().map(this::customer).toList();
+    return client.items(search, CustomerJson.class, size).stream().map(CustomerJson::toCustomer).toList();
   }
 
   @Override
   public List<Subscription> getSubscriptions(String customerId) {
-    return client.items(call(GET, "/customers/{customerId}/subscriptions", customerId), ALL).stream()
-        .map(s -> new Subscription(s.path("id").asText(), text(s, "offerId"), text(s, "offerName"), text(s, "friendlyName"),
-            status(s), s.path("isTrial").asBoolean(false), text(s, "partnerId")))
-        .toList();
+    return client.items(call(GET, "/customers/{customerId}/subscriptions", customerId), SubscriptionJson.class, ALL).stream()
+        .map(SubscriptionJson::toSubscription).toList();
   }
 
   @Override
   public List<AzureEntitlement> getAzureEntitlements(String customerId, String azurePlanId) {
-    return client.items(call(GET, "/customers/{customerId}/subscriptions/{planId}/azureEntitlements", customerId, azurePlanId), ALL)
-        .stream()
-        .map(e -> new AzureEntitlement(e.path("id").asText(), text(e, "friendlyName"), status(e), text(e, "subscriptionId")))
-        .toList();
+    return client.items(call(GET, "/customers/{customerId}/subscriptions/{planId}/azureEntitlements", customerId, azurePlanId),
+        AzureEntitlementJson.class, ALL).stream().map(AzureEntitlementJson::toEntitlement).toList();
   }
 
   /**
@@ -134,14 +134,10 @@ public class LivePartnerCenter implements PartnerCenter {
     Customer customer = getCustomer(customerId)
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.CUSTOMER_NOT_FOUND, customerId));
     Availability plan = availability(customer.country(), Subscription.AZURE_PLAN_PRODUCT_ID, AZURE_PLAN_SKU_ID, null);
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("id", 0);
-    line.put("catalogItemId", plan.catalogItemId());
-    line.put("quantity", 1);
-    line.put("billingCycle", "one_time");
-    JsonNode cart = client.send(call(POST, "/customers/{customerId}/carts", customerId).body(Map.of("lineItems", List.of(line))));
-    CheckoutResult result = checkoutResult(client.send(call(POST, "/customers/{customerId}/carts/{cartId}/checkout", customerId,
-        cart.path("id").asText()).requestId(requestId)));
+    CartLineItemJson line = new CartLineItemJson(0, plan.catalogItemId(), 1, BillingPlan.UPFRONT.billingCycle(), null, null, null);
+    CartJson cart = client.send(call(POST, "/customers/{customerId}/carts", customerId).body(CartJson.of(null, List.of(line))),
+        CartJson.class);
+    CheckoutResult result = checkout(customerId, cart.id(), requestId);
     if (result.orders().isEmpty()) {
       CheckoutResult.OrderError error = result.orderErrors().get(0);
       throw new PartnerCenterException(400, error.code(), error.description());
@@ -173,14 +169,13 @@ public class LivePartnerCenter implements PartnerCenter {
     List<ReservationSku> skus = new ArrayList<>();
     int unpriced = 0;
     for (ReservationType type : ReservationType.values()) {
-      List<JsonNode> products = client.items(call(GET, "/products").query("country", country).query("targetView", type.targetView())
-          .query("reservationScope", properties.reservationScope()), ALL);
-      for (JsonNode product : products) {
-        String productId = product.path("id").asText();
-        List<JsonNode> productSkus = client.items(call(GET, "/products/{productId}/skus", productId).query("country", country)
-            .query("reservationScope", properties.reservationScope()), ALL);
-        for (JsonNode sku : productSkus) {
-          Optional<ReservationSku> priced = sku(productId, sku);
+      List<ProductJson> products = client.items(call(GET, "/products").query("country", country)
+          .query("targetView", type.targetView()).query("reservationScope", properties.reservationScope()), ProductJson.class, ALL);
+      for (ProductJson product : products) {
+        List<SkuJson> productSkus = client.items(call(GET, "/products/{productId}/skus", product.id()).query("country", country)
+            .query("reservationScope", properties.reservationScope()), SkuJson.class, ALL);
+        for (SkuJson sku : productSkus) {
+          Optional<ReservationSku> priced = sku(product.id(), sku);
           if (priced.isPresent()) {
             skus.add(priced.get());
           } else {
@@ -197,37 +192,19 @@ public class LivePartnerCenter implements PartnerCenter {
     return List.copyOf(skus);
   }
 
-  private Optional<ReservationSku> sku(String productId, JsonNode sku) {
-    String skuId = sku.path("id").asText();
-    String skuProduct = text(sku, "productId") == null ? productId : text(sku, "productId");
-    JsonNode attributes = sku.path("dynamicAttributes");
-    return retailPrices.apply(skuProduct, skuId).map(retail -> {
-      String term = termOf(text(attributes, "duration"), retail.termDuration());
-      Set<BillingPlan> plans = EnumSet.noneOf(BillingPlan.class);
-      sku.path("supportedBillingCycles").forEach(cycle -> {
-        for (BillingPlan plan : BillingPlan.values()) {
-          if (plan.billingCycle().equalsIgnoreCase(cycle.asText())) {
-            plans.add(plan);
-          }
-        }
-      });
-      String region = text(attributes, "armRegionName");
-      String regionName = text(attributes, "region");
-      return new ReservationSku(skuProduct, skuId, retail.type(), retail.productName(), retail.skuName(), retail.vmSize(), retail.tier(),
+  /** Partner Center's SKU with the retail list's price; what Partner Center says of it wins over the list. */
+  private Optional<ReservationSku> sku(String productId, SkuJson sku) {
+    String skuProduct = sku.productId() == null ? productId : sku.productId();
+    return retailPrices.find(skuProduct, sku.id()).map(retail -> {
+      Set<BillingPlan> plans = sku.billingPlans();
+      String region = sku.armRegionName();
+      return new ReservationSku(skuProduct, sku.id(), retail.type(), retail.productName(), retail.skuName(), retail.vmSize(), retail.tier(),
           retail.deployment(), region == null ? retail.armRegionName() : region.toLowerCase(Locale.ROOT),
-          regionName == null ? retail.regionDisplayName() : regionName, term,
-          sku.path("minimumQuantity").asLong(retail.minimumQuantity()), sku.path("maximumQuantity").asLong(retail.maximumQuantity()),
-          plans.isEmpty() ? retail.billingPlans() : Set.copyOf(plans), retail.listPrice(), retail.currency());
+          sku.region() == null ? retail.regionDisplayName() : sku.region(), sku.term().map(Term::iso).orElse(retail.termDuration()),
+          sku.minimumQuantity() == null ? retail.minimumQuantity() : sku.minimumQuantity(),
+          sku.maximumQuantity() == null ? retail.maximumQuantity() : sku.maximumQuantity(),
+          plans.isEmpty() ? retail.billingPlans() : plans, retail.listPrice(), retail.currency());
     });
-  }
-
-  /** The API writes {@code 1Year}, {@code 3Years}, {@code 5Years}; the cart wants {@code P1Y}, {@code P3Y}, {@code P5Y}. */
-  static String termOf(String duration, String fallback) {
-    try {
-      return duration == null ? fallback : Term.ofDuration(duration.replace(" ", "")).iso();
-    } catch (IllegalArgumentException unknown) {
-      return fallback;
-    }
   }
 
   @Override
@@ -238,32 +215,11 @@ public class LivePartnerCenter implements PartnerCenter {
 
   @Override
   public List<InventoryResult> checkInventory(String country, InventoryContext context, List<String> skuKeys) {
-    List<Map<String, String>> targets = skuKeys.stream().map(key -> {
-      String[] parts = key.split(":", 2);
-      Map<String, String> target = new LinkedHashMap<>();
-      target.put("ProductId", parts[0]);
-      target.put("SkuId", parts.length == 2 ? parts[1] : "");
-      return target;
-    }).toList();
-    Map<String, String> inventoryContext = new LinkedHashMap<>();
-    inventoryContext.put("customerId", context.customerId());
-    inventoryContext.put("azureSubscriptionId", context.azureSubscriptionId());
-    inventoryContext.put("armRegionName", context.armRegionName());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("TargetItems", targets);
-    body.put("InventoryContext", inventoryContext);
-    JsonNode answer = client.send(call(POST, "/extensions/product/checkinventory").query("country", country).body(body));
+    PageJson<InventoryItemJson> answer = client.send(call(POST, "/extensions/product/checkinventory").query("country", country)
+        .body(InventoryCheckJson.of(context, skuKeys)), new TypeReference<PageJson<InventoryItemJson>>() {});
     Map<String, InventoryResult> byKey = new LinkedHashMap<>();
-    JsonNode items = answer == null ? null : answer.isArray() ? answer : answer.path("items");
-    if (items != null) {
-      for (JsonNode item : items) {
-        List<InventoryResult.Restriction> restrictions = new ArrayList<>();
-        item.path("restrictions").forEach(r -> restrictions.add(new InventoryResult.Restriction(text(r, "reasonCode"),
-            text(r, "description"))));
-        InventoryResult result = new InventoryResult(text(item, "productId"), text(item, "skuId"), item.path("isRestricted").asBoolean(false),
-            List.copyOf(restrictions));
-        byKey.put(result.key().toLowerCase(Locale.ROOT), result);
-      }
+    if (answer != null && answer.items() != null) {
+      answer.items().stream().map(InventoryItemJson::toResult).forEach(result -> byKey.put(result.key().toLowerCase(Locale.ROOT), result));
     }
     // One result per key, in the caller's order; a SKU Partner Center did not mention carries no restriction.
     return skuKeys.stream().map(key -> Optional.ofNullable(byKey.get(key.toLowerCase(Locale.ROOT))).orElseGet(() -> {
@@ -278,19 +234,14 @@ public class LivePartnerCenter implements PartnerCenter {
   }
 
   private Availability availability(String country, String productId, String skuId, String reservationScope) {
-    List<JsonNode> availabilities = client.items(call(GET, "/products/{productId}/skus/{skuId}/availabilities", productId, skuId)
-        .query("country", country).query("reservationScope", reservationScope), ALL);
-    JsonNode chosen = availabilities.stream().filter(a -> a.path("isPurchasable").asBoolean(false)).findFirst()
+    List<AvailabilityJson> availabilities = client.items(call(GET, "/products/{productId}/skus/{skuId}/availabilities", productId, skuId)
+        .query("country", country).query("reservationScope", reservationScope), AvailabilityJson.class, ALL);
+    AvailabilityJson chosen = availabilities.stream().filter(AvailabilityJson::isPurchasable).findFirst()
         .orElse(availabilities.isEmpty() ? null : availabilities.get(0));
     if (chosen == null) {
       throw PartnerCenterException.of(ErrorCode.CATALOG_ITEM_NOT_ELIGIBLE, productId + ":" + skuId + " has no availability in " + country);
     }
-    JsonNode currency = chosen.path("defaultCurrency");
-    List<String> terms = new ArrayList<>();
-    chosen.path("terms").forEach(t -> terms.add(t.path("duration").asText()));
-    return new Availability(chosen.path("id").asText(), productId, skuId, text(chosen, "catalogItemId"),
-        chosen.path("isPurchasable").asBoolean(false), currency.isObject() ? text(currency, "code") : text(chosen, "defaultCurrency"),
-        List.copyOf(terms));
+    return chosen.toAvailability(productId, skuId);
   }
 
   @Override
@@ -300,64 +251,33 @@ public class LivePartnerCenter implements PartnerCenter {
 
   @Override
   public RegistrationStatus getRegistrationStatus(String customerId, String azureSubscriptionId) {
-    JsonNode answer = client.send(call(GET, "/customers/{customerId}/subscriptions/{subscriptionId}/registrationstatus", customerId,
-        azureSubscriptionId));
-    return RegistrationStatus.fromApi(answer.path("status").asText());
+    return client.send(call(GET, "/customers/{customerId}/subscriptions/{subscriptionId}/registrationstatus", customerId,
+        azureSubscriptionId), RegistrationStatusJson.class).toStatus();
   }
 
   @Override
   public Cart createCart(String customerId, CartRequest request) {
-    return cart(client.send(call(POST, "/customers/{customerId}/carts", customerId).body(cartBody(null, request))), customerId);
+    return client.send(call(POST, "/customers/{customerId}/carts", customerId).body(CartJson.request(null, request)), CartJson.class)
+        .toCart(customerId);
   }
 
   @Override
   public Cart updateCart(String customerId, String cartId, CartRequest request) {
-    return cart(client.send(call(PUT, "/customers/{customerId}/carts/{cartId}", customerId, cartId).body(cartBody(cartId, request))),
-        customerId);
-  }
-
-  /** The documented cart: reservation lines with their provisioning context, the reseller as a participant. */
-  static Map<String, Object> cartBody(String cartId, CartRequest request) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    if (cartId != null) {
-      body.put("id", cartId);
-    }
-    body.put("lineItems", request.lineItems().stream().map(line -> {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("id", line.id());
-      item.put("catalogItemId", line.catalogItemId());
-      item.put("quantity", line.quantity());
-      item.put("billingCycle", line.billingCycle());
-      item.put("termDuration", line.termDuration());
-      ProvisioningContext context = line.provisioningContext();
-      if (context != null) {
-        Map<String, Object> provisioning = new LinkedHashMap<>();
-        provisioning.put("subscriptionId", context.subscriptionId());
-        provisioning.put("scope", context.scope());
-        provisioning.put("duration", context.duration());
-        item.put("provisioningContext", provisioning);
-      }
-      if (line.resellerMpnId() != null) {
-        item.put("participants", List.of(Map.of("key", RESELLER_PARTICIPANT, "value", line.resellerMpnId())));
-      }
-      return item;
-    }).toList());
-    if (request.partnerOnRecordAttestationAccepted()) {
-      body.put("PartnerOnRecordAttestationAccepted", true);
-    }
-    return body;
+    return client.send(call(PUT, "/customers/{customerId}/carts/{cartId}", customerId, cartId).body(CartJson.request(cartId, request)),
+        CartJson.class).toCart(customerId);
   }
 
   @Override
   public CheckoutResult checkout(String customerId, String cartId, String requestId) {
-    return checkoutResult(client.send(call(POST, "/customers/{customerId}/carts/{cartId}/checkout", customerId, cartId)
-        .requestId(requestId)));
+    return client.send(call(POST, "/customers/{customerId}/carts/{cartId}/checkout", customerId, cartId).requestId(requestId),
+        CheckoutResultJson.class).toResult();
   }
 
   @Override
   public Optional<Order> getOrder(String customerId, String orderId) {
     try {
-      return Optional.of(order(client.send(call(GET, "/customers/{customerId}/orders/{orderId}", customerId, orderId))));
+      return Optional.of(client.send(call(GET, "/customers/{customerId}/orders/{orderId}", customerId, orderId), OrderJson.class)
+          .toOrder());
     } catch (PartnerCenterException e) {
       if (e.httpStatus() == 404) {
         return Optional.empty();
@@ -371,94 +291,13 @@ public class LivePartnerCenter implements PartnerCenter {
     if (!partner.isIndirectProvider()) {
       return List.of();
     }
-    return client.items(call(GET, "/relationships").query("relationship_type", "IsIndirectCloudSolutionProviderOf"), ALL).stream()
-        .map(r -> new Reseller(text(r, "id"), text(r, "name"), text(r, "mpnId"), text(r, "state"), text(r, "location")))
-        .toList();
+    return client.items(call(GET, "/relationships").query("relationship_type", RelationshipJson.INDIRECT_RESELLER), RelationshipJson.class,
+        ALL).stream().map(RelationshipJson::toReseller).toList();
   }
 
-  private Customer customer(JsonNode node) {
-    JsonNode company = node.path("companyProfile");
-    JsonNode billing = node.path("billingProfile");
-    return new Customer(node.path("id").asText(), text(company, "companyName"), text(company, "domain"),
-        text(billing.path("defaultAddress"), "country"), text(billing, "culture"), text(node, "relationshipToPartner"),
-        text(node, "associatedPartnerId"));
-  }
-
-  private Cart cart(JsonNode node, String customerId) {
-    List<CartLineItem> lines = new ArrayList<>();
-    node.path("lineItems").forEach(line -> {
-      String reseller = null;
-      for (JsonNode participant : line.path("participants")) {
-        if (RESELLER_PARTICIPANT.equalsIgnoreCase(participant.path("key").asText())) {
-          reseller = participant.path("value").asText();
-        }
-      }
-      lines.add(new CartLineItem(line.path("id").asInt(), text(line, "catalogItemId"), line.path("quantity").asLong(),
-          text(line, "billingCycle"), text(line, "termDuration"), provisioning(line.path("provisioningContext")), reseller));
-    });
-    return new Cart(node.path("id").asText(), customerId, text(node, "status") == null ? "Active" : text(node, "status"),
-        instant(node, "creationTimestamp"), instant(node, "expirationTimestamp"), List.copyOf(lines));
-  }
-
-  private CheckoutResult checkoutResult(JsonNode node) {
-    List<Order> orders = new ArrayList<>();
-    node.path("orders").forEach(o -> orders.add(order(o)));
-    List<CheckoutResult.OrderError> errors = new ArrayList<>();
-    node.path("orderErrors").forEach(e -> errors.add(new CheckoutResult.OrderError(text(e, "orderGroupId"), e.path("code").asText(),
-        text(e, "description"))));
-    return new CheckoutResult(List.copyOf(orders), List.copyOf(errors));
-  }
-
-  private Order order(JsonNode node) {
-    List<Order.LineItem> lines = new ArrayList<>();
-    node.path("lineItems").forEach(line -> lines.add(new Order.LineItem(line.path("lineItemNumber").asInt(), text(line, "offerId"),
-        line.path("quantity").asLong(), text(line, "termDuration"), text(line, "partnerIdOnRecord"),
-        provisioning(line.path("provisioningContext")))));
-    return new Order(node.path("id").asText(), text(node, "alternateId"), text(node, "referenceCustomerId"), text(node, "billingCycle"),
-        text(node, "status"), text(node, "currencyCode"), instant(node, "creationDate"), List.copyOf(lines));
-  }
-
-  private static ProvisioningContext provisioning(JsonNode node) {
-    if (node == null || node.isMissingNode() || node.isNull()) {
-      return null;
-    }
-    return new ProvisioningContext(text(node, "subscriptionId"), text(node, "scope"), text(node, "duration"));
-  }
-
-  private static SubscriptionStatus status(JsonNode node) {
-    String status = text(node, "status");
+  private static String write(Object value) {
     try {
-      return status == null ? SubscriptionStatus.PENDING : SubscriptionStatus.fromApi(status);
-    } catch (IllegalArgumentException e) {
-      // A status the product does not know (e.g. "disabled") can never buy: treat it as suspended.
-      return SubscriptionStatus.SUSPENDED;
-    }
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? null : value.asText();
-  }
-
-  private static Instant instant(JsonNode node, String field) {
-    String value = text(node, field);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(value + (value.endsWith("Z") ? "" : "Z"));
-      } catch (DateTimeParseException unreadable) {
-        return null;
-      }
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
+      return PartnerCenterJson.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,16 +1,15 @@
 package com.reservationdesk.partnercenter.live;
 
 import com.reservationdesk.partnercenter.PartnerProperties;
-import com.reservationdesk.partnercenter.embedded.EmbeddedCatalog;
-import com.reservationdesk.partnercenter.embedded.EmbeddedCatalogProperties;
+import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -32,11 +31,12 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Live mode ({@code reservation-desk.partner.mode=live}): the Partner Center REST API with the partner's
- * app registration, OAuth2 client credentials through Spring Security's OAuth2 client. Refuses to
- * start when a setting is missing, naming it.
+ * app registration, OAuth2 client credentials through Spring Security's OAuth2 client. Its settings are bound
+ * and validated here only, so a missing one stops the start in live mode, named, and the embedded mode needs none.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "live")
+@EnableConfigurationProperties(LivePartnerCenterProperties.class)
 public class LivePartnerCenterConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(LivePartnerCenterConfiguration.class);
@@ -45,13 +45,7 @@ public class LivePartnerCenterConfiguration {
       AuthorityUtils.createAuthorityList("ROLE_APP"));
 
   @Bean
-  LivePartnerCenter livePartnerCenter(LivePartnerCenterProperties properties, PartnerProperties partner,
-      EmbeddedCatalogProperties priceFile) {
-    List<String> missing = properties.missingSettings();
-    if (!missing.isEmpty()) {
-      throw new IllegalStateException("Live Partner Center mode (reservation-desk.partner.mode=live) needs " + String.join(", ", missing)
-          + ". Set them in the environment (see README, \"Live Partner Center\"), or run with the embedded Partner Center.");
-    }
+  LivePartnerCenter livePartnerCenter(LivePartnerCenterProperties properties, PartnerProperties partner, RetailPriceList prices) {
     JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
         .connectTimeout(properties.connectTimeout()).build());
     http.setReadTimeout(properties.readTimeout());
@@ -91,10 +85,9 @@ public class LivePartnerCenterConfiguration {
         .build();
     PartnerCenterClient client = new PartnerCenterClient(rest, properties,
         () -> tokens.removeAuthorizedClient(REGISTRATION_ID, APP.getName()), duration -> Thread.sleep(duration.toMillis()));
-    // Partner Center's catalog has no prices: the retail list's, matched on product and SKU id, are shown beside it.
-    EmbeddedCatalog prices = new EmbeddedCatalog(priceFile);
     log.info("Partner Center: live, {} as app {} of tenant {}", properties.baseUrl(), properties.clientId(), properties.tenantId());
-    return new LivePartnerCenter(client, properties, partner, prices::find);
+    // Partner Center's catalog has no prices: the retail list's, matched on product and SKU id, are shown beside it.
+    return new LivePartnerCenter(client, properties, partner, prices);
   }
 
   @Bean

@@ -1,15 +1,20 @@
 package com.reservationdesk.partnercenter.live;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How Reservation Desk reaches the real Partner Center: the API, the partner's Microsoft Entra app
- * registration, and how patient it is. The credentials come from environment variables (see README).
+ * registration, and how patient it is. The credentials come from environment variables (see README); a missing one
+ * stops the start with a message that names its variable. Bound and validated in live mode only
+ * ({@link LivePartnerCenterConfiguration}; the condition keeps the application's properties scan from binding it in
+ * embedded mode, which needs none of it).
  *
  * @param baseUrl the API, {@code https://api.partnercenter.microsoft.com/v1}
  * @param tenantId the partner's Microsoft Entra tenant, where the app is registered
@@ -24,10 +29,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize items asked for per page where the API pages
  */
 @ConfigurationProperties("reservation-desk.partner.live")
+@ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "live")
+@Validated
 public record LivePartnerCenterProperties(
     @DefaultValue("https://api.partnercenter.microsoft.com/v1") URI baseUrl,
-    String tenantId,
-    String clientId,
+    @NotBlank(message = NEEDS + "RESERVATION_DESK_PC_TENANT_ID (reservation-desk.partner.live.tenant-id)" + HOW) String tenantId,
+    @NotBlank(message = NEEDS + "RESERVATION_DESK_PC_CLIENT_ID (reservation-desk.partner.live.client-id)" + HOW) String clientId,
+    @NotBlank(message = NEEDS + "RESERVATION_DESK_PC_CLIENT_SECRET (reservation-desk.partner.live.client-secret)" + HOW)
     String clientSecret,
     String tokenUri,
     @DefaultValue("https://api.partnercenter.microsoft.com/.default") String scope,
@@ -39,22 +47,13 @@ public record LivePartnerCenterProperties(
     @DefaultValue("PT30S") Duration maxRetryAfter,
     @DefaultValue("100") int pageSize) {
 
-  /** The settings live mode cannot run without, by the environment variable an operator sets. */
-  public List<String> missingSettings() {
-    List<String> missing = new ArrayList<>();
-    if (baseUrl == null || baseUrl.getHost() == null) {
-      missing.add("RESERVATION_DESK_PC_BASE_URL (reservation-desk.partner.live.base-url, an absolute https URL)");
-    }
-    if (isBlank(tenantId)) {
-      missing.add("RESERVATION_DESK_PC_TENANT_ID (reservation-desk.partner.live.tenant-id)");
-    }
-    if (isBlank(clientId)) {
-      missing.add("RESERVATION_DESK_PC_CLIENT_ID (reservation-desk.partner.live.client-id)");
-    }
-    if (isBlank(clientSecret)) {
-      missing.add("RESERVATION_DESK_PC_CLIENT_SECRET (reservation-desk.partner.live.client-secret)");
-    }
-    return missing;
+  private static final String NEEDS = "Live Partner Center mode (reservation-desk.partner.mode=live) needs ";
+  private static final String HOW = ". Set it in the environment (see README, \"Live Partner Center\"), or run with the embedded "
+      + "Partner Center.";
+
+  @AssertTrue(message = NEEDS + "RESERVATION_DESK_PC_BASE_URL (reservation-desk.partner.live.base-url, an absolute https URL)" + HOW)
+  public boolean isBaseUrlAbsolute() {
+    return baseUrl != null && baseUrl.getHost() != null;
   }
 
   /** Microsoft Entra ID's token endpoint of the partner's tenant, unless another is configured. */

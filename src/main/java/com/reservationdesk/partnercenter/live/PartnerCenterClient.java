@@ -1,10 +1,15 @@
 package com.reservationdesk.partnercenter.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.reservationdesk.partnercenter.ErrorCode;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.PartnerCenterUnavailableException;
+import com.reservationdesk.partnercenter.live.wire.ErrorJson;
+import com.reservationdesk.partnercenter.live.wire.PageJson;
+import com.reservationdesk.partnercenter.live.wire.PartnerCenterJson;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -31,7 +36,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The Partner Center REST API's manners, for every call of the live adapter: the headers
  * ({@code MS-RequestId} kept for every attempt of one logical call, {@code MS-CorrelationId} new per
  * attempt, {@code X-Locale}), one new token after a 401, {@code Retry-After} after a 429, paging with
- * {@code MS-ContinuationToken}, and the error body turned into the domain's exceptions.
+ * {@code MS-ContinuationToken}, bodies read and written as the records of {@code live.wire}, and the error body turned
+ * into the domain's exceptions.
  *
  * <p>It logs the method, the path template, the status, the time and both ids; never a query value, a
  * body, a token or a secret.
@@ -54,7 +60,7 @@ final class PartnerCenterClient {
   private final LivePartnerCenterProperties properties;
   private final Runnable forgetToken;
   private final Sleeper sleeper;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = PartnerCenterJson.MAPPER;
 
   PartnerCenterClient(RestClient rest, LivePartnerCenterProperties properties, Runnable forgetToken, Sleeper sleeper) {
     this.rest = rest;
@@ -73,7 +79,7 @@ final class PartnerCenterClient {
     private final String pathTemplate;
     private final Object[] pathVariables;
     private final Map<String, String> query = new LinkedHashMap<>();
-    private Object body;
+    private byte[] body;
     private String requestId;
 
     private Call(HttpMethod method, String pathTemplate, Object[] pathVariables) {
@@ -89,8 +95,13 @@ final class PartnerCenterClient {
       return this;
     }
 
+    /** A wire record, written by the same JSON settings that read the answers. */
     Call body(Object body) {
-      this.body = body;
+      try {
+        this.body = PartnerCenterJson.MAPPER.writeValueAsBytes(body);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Cannot write " + describe() + "'s body", e);
+      }
       return this;
     }
 
@@ -105,42 +116,58 @@ final class PartnerCenterClient {
     }
   }
 
-  /** The answer's body, or null for an empty one (202, 204). */
-  JsonNode send(Call call) {
-    return exchange(call, uri(call), Map.of(), call.requestId == null ? UUID.randomUUID().toString() : call.requestId).body();
+  /** A call whose answer has no body the product reads (202, 204, a health check). */
+  void send(Call call) {
+    exchange(call, uri(call), Map.of(), requestId(call));
+  }
+
+  /** The answer's body, or null for an empty one. */
+  <T> T send(Call call, Class<T> type) {
+    return read(call, exchange(call, uri(call), Map.of(), requestId(call)), json.constructType(type));
+  }
+
+  /** The answer's body, or null for an empty one. */
+  <T> T send(Call call, TypeReference<T> type) {
+    return read(call, exchange(call, uri(call), Map.of(), requestId(call)), json.constructType(type));
   }
 
   /** Every item of a collection, following {@code links.next} with its continuation token, up to {@code max}. */
-  List<JsonNode> items(Call call, int max) {
-    List<JsonNode> items = new ArrayList<>();
+  <T> List<T> items(Call call, Class<T> itemType, int max) {
+    JavaType pageType = json.getTypeFactory().constructParametricType(PageJson.class, itemType);
+    List<T> items = new ArrayList<>();
     URI uri = uri(call);
     Map<String, String> headers = Map.of();
-    String requestId = call.requestId == null ? UUID.randomUUID().toString() : call.requestId;
+    String requestId = requestId(call);
     for (int page = 0; page < 1_000; page++) {
-      JsonNode body = exchange(call, uri, headers, requestId).body();
-      JsonNode array = body == null ? null : body.isArray() ? body : body.path("items");
-      if (array != null && array.isArray()) {
-        for (JsonNode item : array) {
+      PageJson<T> body = read(call, exchange(call, uri, headers, requestId), pageType);
+      if (body != null && body.items() != null) {
+        for (T item : body.items()) {
           if (items.size() >= max) {
             return items;
           }
           items.add(item);
         }
       }
-      JsonNode next = body == null ? null : body.path("links").path("next");
-      if (next == null || next.isMissingNode() || next.path("uri").asText("").isEmpty() || items.size() >= max) {
+      PageJson.Next next = body == null ? null : body.next();
+      if (next == null || items.size() >= max) {
         return items;
       }
-      uri = resolve(next.path("uri").asText());
+      uri = resolve(next.uri());
       Map<String, String> nextHeaders = new LinkedHashMap<>();
-      next.path("headers").forEach(h -> nextHeaders.put(h.path("key").asText(), h.path("value").asText()));
+      if (next.headers() != null) {
+        next.headers().forEach(h -> nextHeaders.put(h.key(), h.value()));
+      }
       headers = nextHeaders;
       requestId = UUID.randomUUID().toString();
     }
     throw new PartnerCenterUnavailableException(0, "Partner Center kept answering " + call.describe() + " with more pages", null);
   }
 
-  private record Answer(int status, HttpHeaders headers, JsonNode body) {}
+  private static String requestId(Call call) {
+    return call.requestId == null ? UUID.randomUUID().toString() : call.requestId;
+  }
+
+  private record Answer(int status, HttpHeaders headers, byte[] body) {}
 
   private Answer exchange(Call call, URI uri, Map<String, String> extraHeaders, String requestId) {
     boolean tokenRenewed = false;
@@ -161,7 +188,7 @@ final class PartnerCenterClient {
         }
         answer = request.exchange((req, res) -> {
           byte[] bytes = res.getBody().readAllBytes();
-          return new Answer(res.getStatusCode().value(), HttpHeaders.readOnlyHttpHeaders(res.getHeaders()), parse(bytes));
+          return new Answer(res.getStatusCode().value(), HttpHeaders.readOnlyHttpHeaders(res.getHeaders()), bytes);
         });
       } catch (ResourceAccessException e) {
         log.warn("Partner Center {} did not answer after {} ms: {} ({} {}, {} {})", call.describe(), millis(started),
@@ -186,8 +213,9 @@ final class PartnerCenterClient {
         }
         return answer;
       }
-      log.warn("Partner Center {} -> {} {} in {} ms ({} {}, {} {})", call.describe(), status, answer.body() == null ? ""
-          : answer.body().path("code").asText(""), millis(started), REQUEST_ID, requestId, CORRELATION_ID, correlationId);
+      ErrorJson error = errorBody(answer);
+      log.warn("Partner Center {} -> {} {} in {} ms ({} {}, {} {})", call.describe(), status, error == null || error.code() == null ? ""
+          : error.code(), millis(started), REQUEST_ID, requestId, CORRELATION_ID, correlationId);
       if (status == 401 && !tokenRenewed) {
         // The token expired or was revoked: one new token, the same request again.
         tokenRenewed = true;
@@ -204,15 +232,13 @@ final class PartnerCenterClient {
         throw new PartnerCenterUnavailableException(429, "Partner Center is busy (throttling); try again in a minute ("
             + call.describe() + ": Retry-After " + wait.toSeconds() + " s, " + throttled + " waits already)", null);
       }
-      throw error(call, answer, correlationId);
+      throw error(call, answer.status(), error, correlationId);
     }
   }
 
-  private PartnerCenterException error(Call call, Answer answer, String correlationId) {
-    JsonNode body = answer.body();
-    String code = body == null ? "" : body.path("code").asText("");
-    String description = body == null ? "" : body.path("description").asText("");
-    int status = answer.status();
+  private PartnerCenterException error(Call call, int status, ErrorJson body, String correlationId) {
+    String code = body == null || body.code() == null ? "" : body.code();
+    String description = body == null || body.description() == null ? "" : body.description();
     if (!code.isEmpty()) {
       return new PartnerCenterException(status, code, description.isEmpty() ? "Partner Center refused " + call.describe() : description);
     }
@@ -230,12 +256,26 @@ final class PartnerCenterClient {
     return new PartnerCenterException(status, String.valueOf(status), "Partner Center refused " + call.describe());
   }
 
-  private JsonNode parse(byte[] bytes) {
-    if (bytes.length == 0) {
+  /** A successful answer's body; one that is not the documented JSON is technical, like no answer. */
+  private <T> T read(Call call, Answer answer, JavaType type) {
+    if (answer.body().length == 0) {
       return null;
     }
     try {
-      return json.readTree(bytes);
+      return json.readValue(answer.body(), type);
+    } catch (IOException e) {
+      // Without the parser's exception: its message quotes the body, which is never logged.
+      throw new PartnerCenterUnavailableException(answer.status(), "Partner Center's answer could not be read; try again in a minute ("
+          + call.describe() + ")", null);
+    }
+  }
+
+  private ErrorJson errorBody(Answer answer) {
+    if (answer.body().length == 0) {
+      return null;
+    }
+    try {
+      return json.readValue(answer.body(), ErrorJson.class);
     } catch (IOException e) {
       // An HTML error page from a proxy, say: no body worth reading.
       return null;

@@ -24,6 +24,6 @@ final class LiveAdapters {
   static LivePartnerCenter connect(LivePartnerCenterProperties properties) {
     return new LivePartnerCenterConfiguration().livePartnerCenter(properties,
         new PartnerProperties(PartnerProperties.PartnerModel.INDIRECT_PROVIDER, "Test partner", "live", false),
-        StandaloneEmbeddedPartnerCenter.catalogProperties());
+        StandaloneEmbeddedPartnerCenter.sharedCatalog());
   }
 }

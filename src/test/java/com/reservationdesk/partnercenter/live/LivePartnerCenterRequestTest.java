@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -310,11 +311,15 @@ class LivePartnerCenterRequestTest {
 
   @Test
   void liveModeRefusesToStartWithoutItsSettings_namingThem() {
+    // As the app binds and validates the settings at start: the live configuration with a tenant id empty and no secret.
+    new ApplicationContextRunner().withUserConfiguration(LivePartnerCenterConfiguration.class)
+        .withPropertyValues("reservation-desk.partner.mode=live", "reservation-desk.partner.live.base-url=" + fake.baseUrl(),
+            "reservation-desk.partner.live.tenant-id=", "reservation-desk.partner.live.client-id=" + FakePartnerCenterServer.CLIENT_ID)
+        .run(context -> assertThat(context).getFailure().rootCause()
+            .hasMessageContaining("RESERVATION_DESK_PC_TENANT_ID").hasMessageContaining("RESERVATION_DESK_PC_CLIENT_SECRET")
+            .message().doesNotContain("RESERVATION_DESK_PC_CLIENT_ID "));
     var incomplete = new LivePartnerCenterProperties(java.net.URI.create(fake.baseUrl()), "", FakePartnerCenterServer.CLIENT_ID, null, null,
         "scope", "en-US", "AzurePlan", Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofSeconds(30), 100);
-    assertThatThrownBy(() -> LiveAdapters.connect(incomplete)).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("RESERVATION_DESK_PC_TENANT_ID").hasMessageContaining("RESERVATION_DESK_PC_CLIENT_SECRET")
-        .message().doesNotContain("RESERVATION_DESK_PC_CLIENT_ID ");
     assertThat(incomplete.toString()).doesNotContain("null").contains("clientSecret=(none)");
   }
 

@@ -3,7 +3,7 @@ package com.reservationdesk.tools.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservationdesk.partnercenter.VmSize;
-import com.reservationdesk.partnercenter.embedded.RetailPricesCatalogReader;
+import com.reservationdesk.partnercenter.pricelist.RetailPricesCatalogReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

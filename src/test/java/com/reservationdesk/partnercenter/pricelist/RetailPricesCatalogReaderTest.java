@@ -1,4 +1,4 @@
-package com.reservationdesk.partnercenter.embedded;
+package com.reservationdesk.partnercenter.pricelist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.reservationdesk.partnercenter.embedded;
+package com.reservationdesk.partnercenter.pricelist;
 
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.VmSize;
@@ -12,27 +12,28 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded Partner Center's reservation catalog, read at start from a Retail Prices API file.
- * Bad items are logged with their position and skipped; a file that cannot be read, or yields no
+ * The public Azure retail price list, read at start from a Retail Prices API file. Both adapters use it:
+ * it is the embedded Partner Center's catalog, and the live one shows its prices beside Partner Center's
+ * catalog, which has none (matched on the same product and SKU ids).
+ *
+ * <p>Bad items are logged with their position and skipped; a file that cannot be read, or yields no
  * reservation at all, stops the start: better no app than a silently half-loaded catalog.
  */
 @Component
-@ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "embedded", matchIfMissing = true)
-public class EmbeddedCatalog {
+public class RetailPriceList {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedCatalog.class);
+  private static final Logger log = LoggerFactory.getLogger(RetailPriceList.class);
   private static final int PROBLEMS_LOGGED = 50;
 
   private final List<ReservationSku> skus;
   private final Map<String, ReservationSku> byKey;
   private final RetailPricesCatalogReader.Result loadResult;
 
-  public EmbeddedCatalog(EmbeddedCatalogProperties properties) {
+  public RetailPriceList(RetailPriceListProperties properties) {
     long started = System.nanoTime();
     Map<String, String> regions = load(properties.regionsFile(), "region list", RetailPricesCatalogReader::readRegions);
     Map<String, VmSize> sizes = load(properties.sizesFile(), "VM size list", RetailPricesCatalogReader::readSizes);
@@ -73,11 +74,6 @@ public class EmbeddedCatalog {
   /** The bad items the file had; empty when every item loaded. */
   public List<RetailPricesCatalogReader.Problem> problems() {
     return loadResult.problems();
-  }
-
-  /** The availability id of a SKU: stable for the embedded catalog, derived from the SKU. */
-  public static String availabilityId(ReservationSku sku) {
-    return PartnerCenterIds.catalogId("DZH318Z0", 12, sku.productId() + sku.skuId());
   }
 
   private interface Loader<T> {

@@ -1,21 +1,22 @@
-package com.reservationdesk.partnercenter.embedded;
+package com.reservationdesk.partnercenter.pricelist;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.VmSize;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -44,6 +45,9 @@ public final class RetailPricesCatalogReader {
   private static final Pattern SKU_ID = Pattern.compile("[0-9A-Z]{4}");
   private static final Set<BillingPlan> UPFRONT_ONLY = Collections.unmodifiableSet(EnumSet.of(BillingPlan.UPFRONT));
   private static final Set<BillingPlan> BOTH_PLANS = Collections.unmodifiableSet(EnumSet.allOf(BillingPlan.class));
+  private static final CsvMapper CSV = CsvMapper.builder()
+      .enable(CsvParser.Feature.WRAP_AS_ARRAY, CsvParser.Feature.TRIM_SPACES, CsvParser.Feature.SKIP_EMPTY_LINES)
+      .build();
 
   private final Map<String, String> regions;
   private final Map<String, VmSize> sizes;
@@ -256,48 +260,52 @@ public final class RetailPricesCatalogReader {
     return pool.computeIfAbsent(value, v -> v);
   }
 
-  /** {@code armRegionName,location} lines; {@code #} starts a comment. */
+  /** {@code armRegionName,location} rows; {@code #} starts a comment, the header row is optional. */
   public static Map<String, String> readRegions(InputStream in) throws IOException {
     Map<String, String> regions = new LinkedHashMap<>();
-    int lineNo = 0;
-    for (String line : lines(in)) {
-      lineNo++;
-      if (line.isBlank() || line.startsWith("#") || line.startsWith("armRegionName,")) {
-        continue;
-      }
-      String[] cells = line.split(",", -1);
+    for (CsvRow row : csvRows(in, "armRegionName")) {
+      String[] cells = row.cells();
       if (cells.length < 2 || cells[0].isBlank() || cells[1].isBlank()) {
-        throw new IOException("line " + lineNo + ": expected armRegionName,location");
+        throw new IOException("line " + row.line() + ": expected armRegionName,location");
       }
-      regions.put(cells[0].trim().toLowerCase(Locale.ROOT), cells[1].trim());
+      regions.put(cells[0].toLowerCase(Locale.ROOT), cells[1]);
     }
     return regions;
   }
 
-  /** {@code armSkuName,family,category,vCPUs,memoryGiB,isfGroup,isfRatio} lines; {@code #} starts a comment. */
+  /**
+   * {@code armSkuName,family,category,vCPUs,memoryGiB,isfGroup,isfRatio} rows; {@code #} starts a comment, the header row is
+   * optional.
+   */
   public static Map<String, VmSize> readSizes(InputStream in) throws IOException {
     Map<String, VmSize> sizes = new HashMap<>();
-    int lineNo = 0;
-    for (String line : lines(in)) {
-      lineNo++;
-      if (line.isBlank() || line.startsWith("#") || line.startsWith("armSkuName,")) {
-        continue;
-      }
-      String[] cells = line.split(",", -1);
+    for (CsvRow row : csvRows(in, "armSkuName")) {
+      String[] cells = row.cells();
       try {
-        sizes.put(cells[0].trim(), new VmSize(cells[0].trim(), cells[1].trim(), cells[2].trim(), Integer.parseInt(cells[3].trim()),
-            new BigDecimal(cells[4].trim()), cells[5].trim(), new BigDecimal(cells[6].trim())));
+        sizes.put(cells[0], new VmSize(cells[0], cells[1], cells[2], Integer.parseInt(cells[3]), new BigDecimal(cells[4]), cells[5],
+            new BigDecimal(cells[6])));
       } catch (RuntimeException e) {
-        throw new IOException("line " + lineNo + ": expected armSkuName,family,category,vCPUs,memoryGiB,isfGroup,isfRatio");
+        throw new IOException("line " + row.line() + ": expected armSkuName,family,category,vCPUs,memoryGiB,isfGroup,isfRatio");
       }
     }
     return sizes;
   }
 
-  private static List<String> lines(InputStream in) throws IOException {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return reader.lines().toList();
+  /** A data row of a CSV list, with the line it is on for messages. */
+  private record CsvRow(int line, String[] cells) {}
+
+  /** The rows of a CSV list without comments, empty lines and the header (the row whose first cell is {@code firstColumn}). */
+  private static List<CsvRow> csvRows(InputStream in, String firstColumn) throws IOException {
+    List<CsvRow> rows = new ArrayList<>();
+    try (MappingIterator<String[]> lines = CSV.readerFor(String[].class).with(CsvSchema.emptySchema().withComments()).readValues(in)) {
+      while (lines.hasNextValue()) {
+        String[] cells = lines.nextValue();
+        if (!cells[0].equals(firstColumn)) {
+          rows.add(new CsvRow(lines.getParser().currentTokenLocation().getLineNr(), cells));
+        }
+      }
     }
+    return rows;
   }
 
   private static final class BadItem extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.reservationdesk.partnercenter.embedded;
+package com.reservationdesk.partnercenter.pricelist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,13 +15,13 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 /** The catalog file decides whether the app starts: unreadable or useless stops it with a clear message. */
-class EmbeddedCatalogTest {
+class RetailPriceListTest {
 
   @TempDir Path dir;
 
   @Test
   void theCommittedCatalogLoadsWithoutABadItem() {
-    EmbeddedCatalog catalog = new EmbeddedCatalog(properties(new ClassPathResource("partnercenter/catalog/retail-prices-reservations.json")));
+    RetailPriceList catalog = new RetailPriceList(properties(new ClassPathResource("partnercenter/catalog/retail-prices-reservations.json")));
     assertThat(catalog.problems()).isEmpty();
     assertThat(catalog.skus()).hasSizeGreaterThan(3000);
     assertThat(catalog.skus()).anySatisfy(s -> {
@@ -34,7 +34,7 @@ class EmbeddedCatalogTest {
 
   @Test
   void aMissingFileStopsTheStartNamingTheFileAndTheSetting() {
-    assertThatThrownBy(() -> new EmbeddedCatalog(properties(new FileSystemResource(dir.resolve("nope.json")))))
+    assertThatThrownBy(() -> new RetailPriceList(properties(new FileSystemResource(dir.resolve("nope.json")))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Cannot read the reservation catalog file [" + dir.resolve("nope.json"))
         .hasMessageContaining("reservation-desk.embedded-catalog");
@@ -43,7 +43,7 @@ class EmbeddedCatalogTest {
   @Test
   void aFileThatIsNotJsonStopsTheStart() throws IOException {
     Path broken = Files.writeString(dir.resolve("broken.json"), "{\"Items\": [ {\"type\": \"Reservation\", ", StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> new EmbeddedCatalog(properties(new FileSystemResource(broken))))
+    assertThatThrownBy(() -> new RetailPriceList(properties(new FileSystemResource(broken))))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("Cannot read the reservation catalog");
   }
 
@@ -51,13 +51,13 @@ class EmbeddedCatalogTest {
   void aFileWithoutOneUsableReservationStopsTheStart() throws IOException {
     Path useless = Files.writeString(dir.resolve("useless.json"),
         "{\"Items\": [{\"type\": \"Reservation\", \"serviceName\": \"Virtual Machines\", \"reservationTerm\": \"7 Years\"}]}");
-    assertThatThrownBy(() -> new EmbeddedCatalog(properties(new FileSystemResource(useless))))
+    assertThatThrownBy(() -> new RetailPriceList(properties(new FileSystemResource(useless))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("has no usable reservation (1 items, 1 bad)");
   }
 
-  private static EmbeddedCatalogProperties properties(Resource items) {
-    return new EmbeddedCatalogProperties(items, new ClassPathResource("partnercenter/catalog/azure-regions.csv"),
+  private static RetailPriceListProperties properties(Resource items) {
+    return new RetailPriceListProperties(items, new ClassPathResource("partnercenter/catalog/azure-regions.csv"),
         new ClassPathResource("partnercenter/catalog/vm-sizes.csv"), List.of("Red Hat"));
   }
 }

@@ -1,4 +1,4 @@
-package com.reservationdesk.partnercenter.embedded;
+package com.reservationdesk.partnercenter.pricelist;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 
 /**
- * Where the embedded Partner Center's catalog comes from. Replace {@code itemsFile} with an export of
- * the Azure Retail Prices API to refresh it; no code changes.
+ * Where the retail price list comes from. Replace {@code itemsFile} with an export of the Azure Retail
+ * Prices API to refresh it; no code changes. The settings keep the prefix they had when only the embedded
+ * Partner Center read the file ({@code reservation-desk.embedded-catalog}), so operators change nothing.
  *
  * @param itemsFile Retail Prices API JSON (a page with {@code Items}, or an array of items)
  * @param regionsFile the known Azure regions: {@code armRegionName,location}
@@ -15,7 +16,7 @@ import org.springframework.core.io.Resource;
  * @param upfrontOnlyProducts product name parts that cannot be paid monthly (policy)
  */
 @ConfigurationProperties("reservation-desk.embedded-catalog")
-public record EmbeddedCatalogProperties(
+public record RetailPriceListProperties(
     @DefaultValue("classpath:partnercenter/catalog/retail-prices-reservations.json") Resource itemsFile,
     @DefaultValue("classpath:partnercenter/catalog/azure-regions.csv") Resource regionsFile,
     @DefaultValue("classpath:partnercenter/catalog/vm-sizes.csv") Resource sizesFile,
