@@ -18,6 +18,13 @@ public record Order(
     Instant creationDate,
     List<LineItem> lineItems) {
 
+  /** @param purchaseCommitment a savings plan's hourly commitment; null for a reservation */
   public record LineItem(int lineItemNumber, String offerId, long quantity, String termDuration,
-      String partnerIdOnRecord, ProvisioningContext provisioningContext) {}
+      String partnerIdOnRecord, ProvisioningContext provisioningContext, PurchaseCommitment purchaseCommitment) {
+
+    public LineItem(int lineItemNumber, String offerId, long quantity, String termDuration, String partnerIdOnRecord,
+        ProvisioningContext provisioningContext) {
+      this(lineItemNumber, offerId, quantity, termDuration, partnerIdOnRecord, provisioningContext, null);
+    }
+  }
 }

@@ -1,0 +1,35 @@
+package com.reservationdesk.partnercenter;
+
+import java.util.Optional;
+
+/**
+ * The Azure savings plan for compute as Partner Center sells it: one product, a SKU per term
+ * ({@code domain-partner-center.md} §6).
+ */
+public final class SavingsPlanProduct {
+
+  public static final String PRODUCT_ID = "DZH318Z09V6F";
+
+  private SavingsPlanProduct() {}
+
+  /** {@code 0001} for one year, {@code 0002} for three; a savings plan has no other term. */
+  public static String skuId(Term term) {
+    return switch (term) {
+      case ONE_YEAR -> "0001";
+      case THREE_YEARS -> "0002";
+      case FIVE_YEARS -> throw new IllegalArgumentException("A savings plan runs 1 or 3 years, not 5");
+    };
+  }
+
+  public static Optional<Term> termOf(String skuId) {
+    return switch (skuId) {
+      case "0001" -> Optional.of(Term.ONE_YEAR);
+      case "0002" -> Optional.of(Term.THREE_YEARS);
+      default -> Optional.empty();
+    };
+  }
+
+  public static boolean isSavingsPlan(String productId) {
+    return PRODUCT_ID.equals(productId);
+  }
+}
