@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 
 /**
  * The rules that keep the house (README, "How it is built"): feature packages without cycles, Camunda only in
- * the process glue and the engine extensions, Partner Center's adapters behind its port. Methods, not fields:
+ * the process glue and the engine extensions, Partner Center's and the usage's adapters behind their ports. Methods, not fields:
  * Maven's test filter ({@code -Dtest=ArchitectureTest}) runs only tests that have a method.
  */
 @AnalyzeClasses(packages = "com.reservationdesk", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -18,6 +18,10 @@ class ArchitectureTest {
 
   static final String GLUE = "com.reservationdesk.process..";
   static final String ENGINE = "com.reservationdesk.engine..";
+  static final String PARTNER_CENTER_EMBEDDED = "com.reservationdesk.partnercenter.embedded..";
+  static final String PARTNER_CENTER_LIVE = "com.reservationdesk.partnercenter.live..";
+  static final String USAGE_EMBEDDED = "com.reservationdesk.usage.embedded..";
+  static final String USAGE_LIVE = "com.reservationdesk.usage.live..";
 
   @ArchTest
   static void noPackageCycles(JavaClasses classes) {
@@ -49,10 +53,28 @@ class ArchitectureTest {
 
   @ArchTest
   static void nothingOutsidePartnerCenterKnowsAnAdapter(JavaClasses classes) {
-    noClasses().that().resideOutsideOfPackage("com.reservationdesk.partnercenter..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.reservationdesk.partnercenter.embedded..",
-            "com.reservationdesk.partnercenter.live..")
+    noClasses().that().resideOutsideOfPackages("com.reservationdesk.partnercenter..", USAGE_EMBEDDED)
+        .should().dependOnClassesThat().resideInAnyPackage(PARTNER_CENTER_EMBEDDED, PARTNER_CENTER_LIVE)
         .check(classes);
+    noClasses().that().resideInAPackage(USAGE_EMBEDDED)
+        .should().dependOnClassesThat().resideInAPackage(PARTNER_CENTER_LIVE)
+        .because("the embedded usage lives in the embedded Partner Center's demo world (its tables, pool, demo customers and "
+            + "catalog), the one exception to the rule above; it never reaches Microsoft")
+        .check(classes);
+  }
+
+  @ArchTest
+  static void nothingOutsideAUsageAdapterKnowsOne(JavaClasses classes) {
+    noClasses().that().resideOutsideOfPackages(USAGE_EMBEDDED, USAGE_LIVE)
+        .should().dependOnClassesThat().resideInAnyPackage(USAGE_EMBEDDED, USAGE_LIVE)
+        .because("usage is read through the UsageSource port; reservation-desk.partner.mode picks the adapter")
+        .check(classes);
+  }
+
+  @ArchTest
+  static void theUsageAdaptersDoNotKnowEachOther(JavaClasses classes) {
+    noClasses().that().resideInAPackage(USAGE_EMBEDDED).should().dependOnClassesThat().resideInAPackage(USAGE_LIVE).check(classes);
+    noClasses().that().resideInAPackage(USAGE_LIVE).should().dependOnClassesThat().resideInAPackage(USAGE_EMBEDDED).check(classes);
   }
 
   @ArchTest

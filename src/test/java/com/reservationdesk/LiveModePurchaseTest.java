@@ -19,6 +19,8 @@ import com.reservationdesk.partnercenter.FakePartnerCenterServer;
 import com.reservationdesk.partnercenter.Order;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.live.LivePartnerCenter;
+import com.reservationdesk.usage.UsageSource;
+import com.reservationdesk.usage.live.LiveUsageSource;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -81,8 +83,10 @@ class LiveModePurchaseTest {
   @Test
   void anAgentBuysThroughTheLiveAdapter_andPartnerCenterSeesOneCartAndOneCheckout() throws Exception {
     assertThat(app.getBean(PartnerCenter.class)).isInstanceOf(LivePartnerCenter.class);
+    assertThat(app.getBean(UsageSource.class)).as("usage from Microsoft too").isInstanceOf(LiveUsageSource.class);
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     assertThat(jdbc.queryForObject("select count(*) from pc_customer", Integer.class)).as("no embedded demo data in live mode").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from pc_usage_profile", Integer.class)).as("nor demo usage").isZero();
     Customer tailspin = fake.backend().customer("Tailspin Toys");
 
     instanceId = Jobs.startAs(identity, runtime, "alice", PROCESS_KEY, java.util.Map.of(CUSTOMER_SEARCH, "Tailspin Toys"));

@@ -176,9 +176,14 @@ public class DemoDataSeeder implements InitializingBean {
     log.info("Embedded Partner Center: {} demo inventory restrictions", rows.size());
   }
 
+  /** The id (tenant id) the seed gives the customer of a domain; the embedded usage seeds its demo profiles by it. */
+  public static String customerId(String customerDomain) {
+    return guid("customer:" + customerDomain);
+  }
+
   /** The id the seed gives the Azure subscription of an Azure plan. */
-  static String azureSubscriptionId(String customerDomain, String azureSubscriptionName) {
-    String planId = guid("plan:" + guid("customer:" + customerDomain));
+  public static String azureSubscriptionId(String customerDomain, String azureSubscriptionName) {
+    String planId = guid("plan:" + customerId(customerDomain));
     return guid("azure:" + planId + azureSubscriptionName);
   }
 
@@ -186,7 +191,7 @@ public class DemoDataSeeder implements InitializingBean {
   private record Seed(List<Object[]> customers, List<Object[]> subscriptions, List<Object[]> entitlements, Instant now) {
 
     CustomerSeed customer(String name, String domain, String country, String culture, String resellerPartnerId) {
-      String id = guid("customer:" + domain);
+      String id = customerId(domain);
       customers.add(new Object[] {id, name, name.toLowerCase(Locale.ROOT), domain, country, culture,
         resellerPartnerId == null ? "reseller" : "indirect_reseller", resellerPartnerId});
       return new CustomerSeed(this, id, resellerPartnerId);

@@ -1,0 +1,84 @@
+package com.reservationdesk.usage.live;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.client.web.client.RequestAttributeClientRegistrationIdResolver;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Live mode ({@code reservation-desk.partner.mode=live}): usage from Partner Center and Azure Resource Manager with
+ * the partner's app registration, OAuth2 client credentials through Spring Security's OAuth2 client, as the live
+ * Partner Center does. The settings are checked when they are bound ({@link LiveUsageProperties}): a missing one
+ * stops the start and is named.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "live")
+public class LiveUsageConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveUsageConfiguration.class);
+  private static final AnonymousAuthenticationToken APP = new AnonymousAuthenticationToken("reservation-desk", "reservation-desk",
+      AuthorityUtils.createAuthorityList("ROLE_APP"));
+
+  @Bean
+  LiveUsageSource liveUsageSource(LiveUsageProperties properties, Clock clock) {
+    return create(properties, clock, duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /** The adapter on its own: the bean above, and tests against the fake usage server. */
+  static LiveUsageSource create(LiveUsageProperties properties, Clock clock, UsageHttp.Sleeper sleeper) {
+    JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+        .connectTimeout(properties.connectTimeout()).build());
+    http.setReadTimeout(properties.readTimeout());
+
+    TenantRegistrations registrations = new TenantRegistrations(properties);
+    InMemoryOAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+    RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
+    tokenClient.setRestClient(RestClient.builder()
+        .requestFactory(http)
+        .messageConverters(converters -> {
+          converters.clear();
+          converters.add(new FormHttpMessageConverter());
+          converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+        })
+        .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+        .build());
+    AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
+        tokens);
+    manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+        .clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenClient))
+        .build());
+
+    OAuth2ClientHttpRequestInterceptor partnerCenterBearer = new OAuth2ClientHttpRequestInterceptor(manager);
+    partnerCenterBearer.setClientRegistrationIdResolver(request -> TenantRegistrations.PARTNER_CENTER);
+    partnerCenterBearer.setPrincipalResolver(request -> APP);
+    OAuth2ClientHttpRequestInterceptor armBearer = new OAuth2ClientHttpRequestInterceptor(manager);
+    armBearer.setClientRegistrationIdResolver(new RequestAttributeClientRegistrationIdResolver());
+    armBearer.setPrincipalResolver(request -> APP);
+
+    UsageHttp usageHttp = new UsageHttp(
+        RestClient.builder().requestFactory(http).requestInterceptor(partnerCenterBearer).build(),
+        RestClient.builder().requestFactory(http).requestInterceptor(armBearer).build(),
+        () -> tokens.removeAuthorizedClient(TenantRegistrations.PARTNER_CENTER, APP.getName()), properties, sleeper);
+    MeterNames names = MeterNames.read(properties.regionsFile(), properties.sizesFile());
+    log.info("Usage: live, Partner Center {} and Azure Resource Manager {} as app {} of tenant {}", properties.partnerCenterUrl(),
+        properties.armUrl(), properties.clientId(), properties.tenantId());
+    return new LiveUsageSource(usageHttp, new RatedUsageReader(usageHttp, properties, names),
+        new AzureRecommendationsReader(usageHttp, properties), properties, clock);
+  }
+}
