@@ -1,6 +1,6 @@
 package com.reservationdesk.usage.embedded;
 
-import com.reservationdesk.partnercenter.embedded.EmbeddedCatalog;
+import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import com.reservationdesk.partnercenter.embedded.EmbeddedPartnerCenterDatabase;
 import com.reservationdesk.partnercenter.embedded.PartnerCenterCall;
 import com.reservationdesk.usage.AzureRecommendation;
@@ -34,11 +34,11 @@ public class EmbeddedUsageSource implements UsageSource {
   private static final int TREND_HOURS = LookBack.LAST_60_DAYS.hours();
 
   private final JdbcClient jdbc;
-  private final EmbeddedCatalog catalog;
+  private final RetailPriceList catalog;
   private final Clock clock;
   private volatile AzureStandIn azure;
 
-  public EmbeddedUsageSource(@Qualifier(EmbeddedPartnerCenterDatabase.QUALIFIER) JdbcClient jdbc, EmbeddedCatalog catalog,
+  public EmbeddedUsageSource(@Qualifier(EmbeddedPartnerCenterDatabase.QUALIFIER) JdbcClient jdbc, RetailPriceList catalog,
       Clock clock) {
     this.jdbc = jdbc;
     this.catalog = catalog;
