@@ -1,7 +1,9 @@
 package com.reservationdesk.partnercenter;
 
 /**
- * A reservation cart line.
+ * A cart line: a reservation, or an Azure savings plan ({@link SavingsPlanProduct}), which is bought one at a time
+ * ({@code quantity} 1) with an hourly commitment and a provisioning context without duration
+ * ({@link ProvisioningContext#savingsPlan}).
  *
  * @param billingCycle {@code one_time} (upfront) or {@code monthly}
  * @param termDuration {@code P1Y}, {@code P3Y} or {@code P5Y}

@@ -44,7 +44,11 @@ public interface PartnerCenter {
    */
   List<InventoryResult> checkInventory(String country, InventoryContext context, List<String> skuKeys);
 
-  /** The purchasable availability of a SKU; its id rotates, so it is read right before building a cart. */
+  /**
+   * The purchasable availability of a SKU; its id rotates, so it is read right before building a cart. The Azure savings
+   * plan's ({@link SavingsPlanProduct}, SKU {@code 0001} or {@code 0002}) carries the least hourly commitment Partner Center
+   * sells, in the market's currency.
+   */
   Availability getAvailability(String country, String productId, String skuId);
 
   /**

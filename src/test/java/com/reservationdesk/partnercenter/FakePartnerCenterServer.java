@@ -55,7 +55,8 @@ import java.util.stream.Collectors;
  * the domain notes (§2) — paths, query parameters, headers, bodies, error body, paging with
  * {@code MS-ContinuationToken}, {@code MS-RequestId} idempotency — and a Microsoft Entra token endpoint
  * for the client-credentials grant. Behind it stands an embedded Partner Center on its own database, so
- * it answers like a stateful system (carts become orders, registrations progress, restrictions apply).
+ * it answers like a stateful system (carts become orders, registrations progress, restrictions apply) and refuses a
+ * reservation or savings plan line with the same rules and error codes as the embedded adapter.
  * It reads requests and writes answers through the live adapter's wire records ({@code live.wire}), so the
  * two cannot disagree on a payload's shape.
  *
@@ -184,6 +185,7 @@ public final class FakePartnerCenterServer implements AutoCloseable {
   private static final Pattern REGISTRATIONS = Pattern.compile("/v1/customers/([^/]+)/subscriptions/([^/]+)/registrations");
   private static final Pattern REGISTRATION_STATUS = Pattern.compile("/v1/customers/([^/]+)/subscriptions/([^/]+)/registrationstatus");
   private static final Pattern SKUS = Pattern.compile("/v1/products/([^/]+)/skus");
+  private static final Pattern SKU = Pattern.compile("/v1/products/([^/]+)/skus/([^/]+)");
   private static final Pattern AVAILABILITIES = Pattern.compile("/v1/products/([^/]+)/skus/([^/]+)/availabilities");
   private static final Pattern CARTS = Pattern.compile("/v1/customers/([^/]+)/carts");
   private static final Pattern CART = Pattern.compile("/v1/customers/([^/]+)/carts/([^/]+)");
@@ -249,10 +251,15 @@ public final class FakePartnerCenterServer implements AutoCloseable {
     if (method.equals("GET") && (m = AVAILABILITIES.matcher(path)).matches()) {
       if (m.group(1).equals(Subscription.AZURE_PLAN_PRODUCT_ID)) {
         return collection(List.of(new AvailabilityJson("DZH318Z0BNZX", m.group(1), m.group(2), AZURE_PLAN_CATALOG_ITEM, true,
-            new AvailabilityJson.Currency("USD", "$"), List.of())));
+            new AvailabilityJson.Currency("USD", "$"), List.of(), null)));
       }
       return collection(List.of(AvailabilityJson.of(pc.getAvailability(request.queryParameter("country").firstValue(), m.group(1),
           m.group(2)))));
+    }
+    if (method.equals("GET") && (m = SKU.matcher(path)).matches() && SavingsPlanProduct.isSavingsPlan(m.group(1))) {
+      // The savings plan's SKU, with its minimum hourly commitment in the market's currency.
+      return jsonResponse(200, SkuJson.ofSavingsPlan(pc.getAvailability(request.queryParameter("country").firstValue(), m.group(1),
+          m.group(2))));
     }
     if (method.equals("GET") && (m = SKUS.matcher(path)).matches()) {
       String productId = m.group(1);
@@ -271,7 +278,7 @@ public final class FakePartnerCenterServer implements AutoCloseable {
         Subscription plan = pc.createAzurePlan(customerId, requestId);
         OrderJson order = new OrderJson("azure-plan-" + plan.id(), plan.id().substring(0, 12), customerId,
             BillingPlan.UPFRONT.billingCycle(), "completed", "USD", Instant.now().toString(),
-            List.of(new OrderJson.LineItem(0, AZURE_PLAN_CATALOG_ITEM, plan.id(), 1, null, null, null)));
+            List.of(new OrderJson.LineItem(0, AZURE_PLAN_CATALOG_ITEM, plan.id(), 1, null, null, null, null)));
         return jsonResponse(200, new CheckoutResultJson(List.of(order), List.of()));
       }
       return jsonResponse(200, CheckoutResultJson.of(pc.checkout(customerId, cartId, requestId)));

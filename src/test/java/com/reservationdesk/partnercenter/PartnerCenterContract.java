@@ -254,6 +254,169 @@ public abstract class PartnerCenterContract {
   }
 
   @Test
+  void givesTheSavingsPlanAvailability_withItsMinimumHourlyCommitment_inTheMarketsCurrency() {
+    PartnerCenter pc = partnerCenter();
+    Availability oneYear = pc.getAvailability("US", SavingsPlanProduct.PRODUCT_ID, "0001");
+    assertThat(oneYear.catalogItemId()).startsWith("DZH318Z09V6F:0001:").hasSize(30);
+    assertThat(oneYear.productId()).isEqualTo(SavingsPlanProduct.PRODUCT_ID);
+    assertThat(oneYear.skuId()).isEqualTo("0001");
+    assertThat(oneYear.isPurchasable()).isTrue();
+    assertThat(oneYear.defaultCurrency()).isEqualTo("USD");
+    assertThat(oneYear.terms()).containsExactly("P1Y");
+    assertThat(oneYear.minimumPurchaseCommitment()).satisfies(minimum -> {
+      assertThat(minimum.amount()).isEqualByComparingTo("0.001");
+      assertThat(minimum.grain()).isEqualTo(PurchaseCommitment.HOURLY);
+      assertThat(minimum.currencyCode()).isEqualTo("USD");
+    });
+
+    Availability threeYearsInGermany = pc.getAvailability("DE", SavingsPlanProduct.PRODUCT_ID, "0002");
+    assertThat(threeYearsInGermany.catalogItemId()).startsWith("DZH318Z09V6F:0002:");
+    assertThat(threeYearsInGermany.terms()).containsExactly("P3Y");
+    assertThat(threeYearsInGermany.defaultCurrency()).isEqualTo("EUR");
+    assertThat(threeYearsInGermany.minimumPurchaseCommitment().currencyCode()).isEqualTo("EUR");
+
+    assertRefused("600010", () -> pc.getAvailability("US", SavingsPlanProduct.PRODUCT_ID, "0005"));
+    ReservationSku d4s = sku("Standard_D4s_v5", "westeurope", "P3Y");
+    assertThat(pc.getAvailability("US", d4s.productId(), d4s.skuId()).minimumPurchaseCommitment()).as("a reservation has none").isNull();
+  }
+
+  @Test
+  void buysAThreeYearSharedSavingsPlanUpfront_besideAReservation_andTheSameRequestIdNeverOrdersTwice() {
+    PartnerCenter pc = partnerCenter();
+    Customer contoso = customer("Contoso Ltd");
+    Subscription plan = azurePlan(contoso);
+    PurchaseCommitment commitment = PurchaseCommitment.hourly(new BigDecimal("2.5"), "USD");
+    CartLineItem savingsPlan = savingsPlanLine(0, Term.THREE_YEARS, BillingPlan.UPFRONT,
+        ProvisioningContext.savingsPlan(Scope.SHARED, plan.id()), commitment, null);
+    CartRequest request = new CartRequest(List.of(savingsPlan,
+        line(1, sku("Standard_D4s_v5", "eastus", "P3Y"), 2, BillingPlan.UPFRONT, azureSubscription(contoso), null)), false);
+
+    Cart cart = pc.createCart(contoso.id(), request);
+    assertThat(cart.lineItems()).hasSize(2);
+    assertThat(cart.lineItems().get(0)).satisfies(l -> {
+      assertThat(l.isSavingsPlan()).isTrue();
+      assertThat(l.catalogItemId()).isEqualTo(savingsPlan.catalogItemId());
+      assertThat(l.quantity()).isEqualTo(1);
+      assertThat(l.termDuration()).isEqualTo("P3Y");
+      assertThat(l.purchaseCommitment()).isEqualTo(commitment);
+      assertThat(l.provisioningContext()).isEqualTo(new ProvisioningContext(plan.id(), "shared", null));
+    });
+    assertThat(cart.lineItems().get(1).purchaseCommitment()).isNull();
+
+    String requestId = UUID.randomUUID().toString();
+    CheckoutResult result = pc.checkout(contoso.id(), cart.id(), requestId);
+    assertThat(result.orderErrors()).isEmpty();
+    Order order = result.orders().stream().filter(o -> o.lineItems().stream().anyMatch(l -> l.purchaseCommitment() != null))
+        .findFirst().orElseThrow();
+    assertThat(order.billingCycle()).isEqualTo("one_time");
+    assertThat(order.currencyCode()).isEqualTo("USD");
+    assertThat(order.lineItems()).filteredOn(l -> l.offerId().equals(savingsPlan.catalogItemId())).singleElement().satisfies(l -> {
+      assertThat(l.quantity()).isEqualTo(1);
+      assertThat(l.termDuration()).isEqualTo("P3Y");
+      assertThat(l.purchaseCommitment()).isEqualTo(commitment);
+      assertThat(l.provisioningContext()).isEqualTo(new ProvisioningContext(plan.id(), "shared", null));
+      assertThat(l.partnerIdOnRecord()).isNull();
+    });
+    assertThat(result.orders()).flatExtracting(Order::lineItems).filteredOn(l -> !l.offerId().equals(savingsPlan.catalogItemId()))
+        .singleElement().satisfies(l -> assertThat(l.purchaseCommitment()).as("the reservation's").isNull());
+    assertThat(pc.getOrder(contoso.id(), order.id())).hasValueSatisfying(o -> assertThat(o.lineItems()).isEqualTo(order.lineItems()));
+
+    // After a lost answer the caller builds a new cart and checks it out with the same request id.
+    Cart again = pc.createCart(contoso.id(), request);
+    assertThat(pc.checkout(contoso.id(), again.id(), requestId).orders()).extracting(Order::id)
+        .containsExactlyInAnyOrderElementsOf(result.orders().stream().map(Order::id).toList());
+    assertRefused("800065", () -> pc.checkout(contoso.id(), cart.id(), UUID.randomUUID().toString()));
+  }
+
+  @Test
+  void buysAOneYearSingleScopeSavingsPlanMonthly_forAnAzureSubscriptionOfTheCustomer_throughItsReseller() {
+    PartnerCenter pc = partnerCenter();
+    Customer tailspin = customer("Tailspin Toys");
+    AzureEntitlement azure = pc.getAzureEntitlements(tailspin.id(), azurePlan(tailspin).id()).get(0);
+    Cart cart = pc.createCart(tailspin.id(), new CartRequest(List.of(
+        line(0, sku("Standard_B2s", "eastus", "P1Y"), 1, BillingPlan.UPFRONT, azure.subscriptionId(), ACTIVE_RESELLER)), true));
+    PurchaseCommitment commitment = PurchaseCommitment.hourly(new BigDecimal("0.0125"), "USD");
+    ProvisioningContext single = ProvisioningContext.savingsPlan(Scope.SINGLE, azure.id());
+
+    Cart updated = pc.updateCart(tailspin.id(), cart.id(), new CartRequest(List.of(
+        savingsPlanLine(0, Term.ONE_YEAR, BillingPlan.MONTHLY, single, commitment, ACTIVE_RESELLER)), true));
+    assertThat(updated.lineItems()).singleElement().satisfies(l -> {
+      assertThat(l.purchaseCommitment()).isEqualTo(commitment);
+      assertThat(l.provisioningContext()).isEqualTo(single);
+      assertThat(l.billingCycle()).isEqualTo("monthly");
+      assertThat(l.resellerMpnId()).isEqualTo(ACTIVE_RESELLER);
+    });
+
+    CheckoutResult result = pc.checkout(tailspin.id(), cart.id(), UUID.randomUUID().toString());
+    assertThat(result.orderErrors()).isEmpty();
+    Order order = result.orders().get(0);
+    assertThat(result.orders()).hasSize(1);
+    assertThat(order.billingCycle()).isEqualTo("monthly");
+    assertThat(order.lineItems()).singleElement().satisfies(l -> {
+      assertThat(l.offerId()).startsWith("DZH318Z09V6F:0001:");
+      assertThat(l.termDuration()).isEqualTo("P1Y");
+      assertThat(l.quantity()).isEqualTo(1);
+      assertThat(l.purchaseCommitment()).isEqualTo(commitment);
+      assertThat(l.provisioningContext()).isEqualTo(new ProvisioningContext(azure.id(), "single", null));
+      assertThat(l.partnerIdOnRecord()).isEqualTo(ACTIVE_RESELLER);
+    });
+    assertThat(pc.getOrder(tailspin.id(), order.id())).hasValueSatisfying(o -> assertThat(o.lineItems()).isEqualTo(order.lineItems()));
+  }
+
+  @Test
+  void refusesSavingsPlanLinesAsPartnerCenterWould_withItsErrorCodes() {
+    PartnerCenter pc = partnerCenter();
+    Customer contoso = customer("Contoso Ltd");
+    Subscription plan = azurePlan(contoso);
+    AzureEntitlement azure = pc.getAzureEntitlements(contoso.id(), plan.id()).get(0);
+    ProvisioningContext shared = ProvisioningContext.savingsPlan(Scope.SHARED, plan.id());
+    PurchaseCommitment oneDollar = PurchaseCommitment.hourly(BigDecimal.ONE, "USD");
+
+    // The commitment: missing, not positive, below the minimum, too precise, in another currency, not hourly.
+    for (String amount : List.of("0.0005", "0", "-1", "1.00005")) {
+      assertRefused("10006", () -> createSavingsPlanCart(contoso, shared, PurchaseCommitment.hourly(new BigDecimal(amount), "USD")));
+    }
+    assertRefused("10006", () -> createSavingsPlanCart(contoso, shared, null));
+    assertRefused("10000", () -> createSavingsPlanCart(contoso, shared, PurchaseCommitment.hourly(BigDecimal.ONE, "EUR")));
+    assertRefused("800002", () -> createSavingsPlanCart(contoso, shared, new PurchaseCommitment(BigDecimal.ONE, "daily", "USD")));
+
+    // The line: one unit, the SKU's term, a billing cycle Partner Center knows, no reservation duration, a known SKU.
+    CartLineItem good = savingsPlanLine(0, Term.THREE_YEARS, BillingPlan.UPFRONT, shared, oneDollar, null);
+    assertRefused("800017", () -> createCart(contoso, new CartLineItem(0, good.catalogItemId(), 2, "one_time", "P3Y", shared, null, oneDollar)));
+    assertRefused("800009", () -> createCart(contoso, new CartLineItem(0, good.catalogItemId(), 1, "one_time", "P1Y", shared, null, oneDollar)));
+    assertRefused("800009", () -> createCart(contoso, new CartLineItem(0, good.catalogItemId(), 1, "annual", "P3Y", shared, null, oneDollar)));
+    assertRefused("800002", () -> createCart(contoso, new CartLineItem(0, good.catalogItemId(), 1, "one_time", "P3Y",
+        new ProvisioningContext(plan.id(), "shared", "3Years"), null, oneDollar)));
+    assertRefused("10001", () -> createCart(contoso, new CartLineItem(0, "DZH318Z09V6F:0003:DZH318Z0XXXX", 1, "one_time", "P3Y", shared,
+        null, oneDollar)));
+    CartLineItem reservation = line(0, sku("Standard_D4s_v5", "eastus", "P3Y"), 1, BillingPlan.UPFRONT, azure.subscriptionId(), null);
+    assertRefused("800002", () -> createCart(contoso, new CartLineItem(0, reservation.catalogItemId(), 1, "one_time", "P3Y",
+        reservation.provisioningContext(), null, oneDollar)));
+
+    // The scope's id: shared names the customer's Azure plan, single one of its Azure subscriptions.
+    assertRefused("800021", () -> createSavingsPlanCart(contoso, ProvisioningContext.savingsPlan(Scope.SHARED, azure.subscriptionId()), oneDollar));
+    assertRefused("800011", () -> createSavingsPlanCart(contoso, ProvisioningContext.savingsPlan(Scope.SINGLE, plan.id()), oneDollar));
+    Customer tailspin = customer("Tailspin Toys");
+    Subscription othersPlan = azurePlan(tailspin);
+    assertRefused("800021", () -> createSavingsPlanCart(contoso, ProvisioningContext.savingsPlan(Scope.SHARED, othersPlan.id()), oneDollar));
+    assertRefused("800011", () -> createSavingsPlanCart(contoso, ProvisioningContext.savingsPlan(Scope.SINGLE,
+        pc.getAzureEntitlements(tailspin.id(), othersPlan.id()).get(0).id()), oneDollar));
+    assertRefused("800002", () -> createSavingsPlanCart(contoso, new ProvisioningContext(plan.id(), "everywhere", null), oneDollar));
+
+    // A customer with only a legacy CSP Azure offer has no Azure plan to buy a savings plan under.
+    Customer wideWorld = customer("Wide World Importers");
+    Subscription legacy = pc.getSubscriptions(wideWorld.id()).get(0);
+    assertThat(legacy.isLegacyAzureOffer()).isTrue();
+    assertThat(legacy.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    PurchaseCommitment euros = PurchaseCommitment.hourly(BigDecimal.ONE, "EUR");
+    assertRefused("800021", () -> createSavingsPlanCart(wideWorld, ProvisioningContext.savingsPlan(Scope.SHARED, legacy.id()), euros));
+    assertRefused("800011", () -> createSavingsPlanCart(wideWorld, ProvisioningContext.savingsPlan(Scope.SINGLE, legacy.id()), euros));
+
+    assertThat(pc.createCart(contoso.id(), new CartRequest(List.of(good), false)).lineItems()).as("the same line, right")
+        .singleElement().satisfies(l -> assertThat(l.purchaseCommitment()).isEqualTo(oneDollar));
+  }
+
+  @Test
   void listsTheIndirectResellersWithTheirState() {
     List<Reseller> resellers = partnerCenter().getIndirectResellers();
     assertThat(resellers).extracting(Reseller::mpnId).contains(ACTIVE_RESELLER, TERMINATED_RESELLER);
@@ -287,6 +450,25 @@ public abstract class PartnerCenterContract {
       }
     }
     return unusedCustomersWithoutSubscription.remove(0);
+  }
+
+  private Cart createSavingsPlanCart(Customer customer, ProvisioningContext context, PurchaseCommitment commitment) {
+    return createCart(customer, savingsPlanLine(0, Term.THREE_YEARS, BillingPlan.UPFRONT, context, commitment, null));
+  }
+
+  private Cart createCart(Customer customer, CartLineItem line) {
+    return partnerCenter().createCart(customer.id(), new CartRequest(List.of(line), line.resellerMpnId() != null));
+  }
+
+  /** One savings plan of the term, on the availability Partner Center names right now. */
+  protected CartLineItem savingsPlanLine(int id, Term term, BillingPlan plan, ProvisioningContext context, PurchaseCommitment commitment,
+      String reseller) {
+    Availability availability = partnerCenter().getAvailability("US", SavingsPlanProduct.PRODUCT_ID, SavingsPlanProduct.skuId(term));
+    return new CartLineItem(id, availability.catalogItemId(), 1, plan.billingCycle(), term.iso(), context, reseller, commitment);
+  }
+
+  protected Subscription azurePlan(Customer customer) {
+    return partnerCenter().getSubscriptions(customer.id()).stream().filter(Subscription::isAzurePlan).findFirst().orElseThrow();
   }
 
   protected String azureSubscription(Customer customer) {

@@ -19,13 +19,16 @@ import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.ProvisioningContext;
+import com.reservationdesk.partnercenter.PurchaseCommitment;
 import com.reservationdesk.partnercenter.RegistrationStatus;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.SavingsPlanProduct;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
 import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import com.reservationdesk.pricing.Currencies;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -67,6 +70,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   private final Currencies currencies;
   private final Clock clock;
   private final Duration registrationDelay;
+  private final EmbeddedSavingsPlans savingsPlans;
 
   public EmbeddedPartnerCenter(@Qualifier(EmbeddedPartnerCenterDatabase.QUALIFIER) JdbcClient jdbc, PartnerProperties partner,
       PartnerCenterIds ids, RetailPriceList catalog, Currencies currencies, Clock clock,
@@ -78,6 +82,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     this.currencies = currencies;
     this.clock = clock;
     this.registrationDelay = registrationDelay;
+    this.savingsPlans = new EmbeddedSavingsPlans(jdbc, currencies);
   }
 
   @Override
@@ -212,8 +217,12 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         .list();
   }
 
+  /** A reservation SKU's from the catalog; the savings plan's without it, since the price file has no savings plan. */
   @Override
   public Availability getAvailability(String country, String productId, String skuId) {
+    if (SavingsPlanProduct.isSavingsPlan(productId)) {
+      return savingsPlans.availability(country, skuId);
+    }
     ReservationSku sku = catalog.find(productId, skuId)
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.RESOURCE_NOT_FOUND, "SKU " + productId + ":" + skuId));
     String availabilityId = PartnerCenterIds.availabilityId(sku);
@@ -282,12 +291,16 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
   private void insertLines(String cartId, CartRequest request) {
     for (CartLineItem line : request.lineItems()) {
       ProvisioningContext context = line.provisioningContext();
+      PurchaseCommitment commitment = line.purchaseCommitment();
       jdbc.sql("""
           insert into pc_cart_line (cart_id, line_id, catalog_item_id, quantity, billing_cycle, term_duration,
-                                    subscription_id, scope, duration, reseller_mpn_id)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                    subscription_id, scope, duration, reseller_mpn_id,
+                                    commitment_amount, commitment_grain, commitment_currency)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(cartId, line.id(), line.catalogItemId(), line.quantity(), line.billingCycle(), line.termDuration(),
-              context.subscriptionId(), context.scope(), context.duration(), line.resellerMpnId())
+              context.subscriptionId(), context.scope(), context.duration(), line.resellerMpnId(),
+              commitment == null ? null : commitment.amount(), commitment == null ? null : PurchaseCommitment.HOURLY,
+              commitment == null ? null : PurchaseCommitment.currency(commitment.currencyCode()))
           .update();
     }
   }
@@ -333,12 +346,14 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
       int lineNumber = 0;
       for (CartLineItem line : group.getValue()) {
         ProvisioningContext context = line.provisioningContext();
+        PurchaseCommitment commitment = line.purchaseCommitment();
         jdbc.sql("""
             insert into pc_order_line (order_id, line_item_number, offer_id, quantity, term_duration, partner_id_on_record,
-                                       subscription_id, scope, duration)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       subscription_id, scope, duration, commitment_amount, commitment_grain, commitment_currency)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(orderId, lineNumber++, line.catalogItemId(), line.quantity(), line.termDuration(), line.resellerMpnId(),
-                context.subscriptionId(), context.scope(), context.duration())
+                context.subscriptionId(), context.scope(), context.duration(), commitment == null ? null : commitment.amount(),
+                commitment == null ? null : commitment.grain(), commitment == null ? null : commitment.currencyCode())
             .update();
       }
     }
@@ -383,6 +398,14 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     String[] parts = line.catalogItemId() == null ? new String[0] : line.catalogItemId().split(":");
     if (parts.length != 3) {
       throw PartnerCenterException.of(ErrorCode.CATALOG_ITEM_ID_INVALID, String.valueOf(line.catalogItemId()));
+    }
+    if (SavingsPlanProduct.isSavingsPlan(parts[0])) {
+      savingsPlans.validate(customer, line, parts[1], parts[2]);
+      validateReseller(line.resellerMpnId(), attestationAccepted);
+      return;
+    }
+    if (line.purchaseCommitment() != null) {
+      throw PartnerCenterException.of(ErrorCode.INVALID_INPUT, "a reservation line has a quantity, not a purchaseCommitment");
     }
     ReservationSku sku = catalog.find(parts[0], parts[1]).filter(s -> PartnerCenterIds.availabilityId(s).equals(parts[2]))
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.CATALOG_ITEM_ID_INVALID, line.catalogItemId()));
@@ -464,7 +487,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         .query((rs, row) -> new CartLineItem(rs.getInt("line_id"), rs.getString("catalog_item_id"), rs.getLong("quantity"),
             rs.getString("billing_cycle"), rs.getString("term_duration"),
             new ProvisioningContext(rs.getString("subscription_id"), rs.getString("scope"), rs.getString("duration")),
-            rs.getString("reseller_mpn_id")))
+            rs.getString("reseller_mpn_id"), commitment(rs)))
         .list();
     return jdbc.sql("select * from pc_cart where id = ?").param(cartId)
         .query((rs, row) -> new Cart(rs.getString("id"), rs.getString("customer_id"), rs.getString("status"),
@@ -488,10 +511,17 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
         .param(header.id())
         .query((rs, row) -> new Order.LineItem(rs.getInt("line_item_number"), rs.getString("offer_id"), rs.getLong("quantity"),
             rs.getString("term_duration"), rs.getString("partner_id_on_record"),
-            new ProvisioningContext(rs.getString("subscription_id"), rs.getString("scope"), rs.getString("duration"))))
+            new ProvisioningContext(rs.getString("subscription_id"), rs.getString("scope"), rs.getString("duration")), commitment(rs)))
         .list();
     return new Order(header.id(), header.alternateId(), header.referenceCustomerId(), header.billingCycle(),
         header.status(), header.currencyCode(), header.creationDate(), lines);
+  }
+
+  /** A savings plan line's commitment, as it was sent ({@code 0.05}, not the column's {@code 0.0500}); null for a reservation's. */
+  private static PurchaseCommitment commitment(ResultSet rs) throws SQLException {
+    BigDecimal amount = rs.getBigDecimal("commitment_amount");
+    return amount == null ? null
+        : new PurchaseCommitment(PurchaseCommitment.plain(amount), rs.getString("commitment_grain"), rs.getString("commitment_currency"));
   }
 
   private Customer customer(ResultSet rs, int row) throws SQLException {

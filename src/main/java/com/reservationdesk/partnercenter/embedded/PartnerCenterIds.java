@@ -39,7 +39,12 @@ public class PartnerCenterIds {
 
   /** The availability id of a SKU: stable in the embedded Partner Center, derived from the SKU. */
   public static String availabilityId(ReservationSku sku) {
-    return catalogId("DZH318Z0", 12, sku.productId() + sku.skuId());
+    return availabilityId(sku.productId(), sku.skuId());
+  }
+
+  /** The availability id of a product's SKU, for products that are not in the reservation catalog (a savings plan). */
+  public static String availabilityId(String productId, String skuId) {
+    return catalogId("DZH318Z0", 12, productId + skuId);
   }
 
   /** A catalog id segment like {@code 00G1} (SKU) or {@code DZH318Z08C0S} (availability), from a seed. */

@@ -27,6 +27,7 @@ import com.reservationdesk.partnercenter.RegistrationStatus;
 import com.reservationdesk.partnercenter.Reseller;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
+import com.reservationdesk.partnercenter.SavingsPlanProduct;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
 import com.reservationdesk.partnercenter.Term;
@@ -134,7 +135,7 @@ public class LivePartnerCenter implements PartnerCenter {
     Customer customer = getCustomer(customerId)
         .orElseThrow(() -> PartnerCenterException.of(ErrorCode.CUSTOMER_NOT_FOUND, customerId));
     Availability plan = availability(customer.country(), Subscription.AZURE_PLAN_PRODUCT_ID, AZURE_PLAN_SKU_ID, null);
-    CartLineItemJson line = new CartLineItemJson(0, plan.catalogItemId(), 1, BillingPlan.UPFRONT.billingCycle(), null, null, null);
+    CartLineItemJson line = new CartLineItemJson(0, plan.catalogItemId(), 1, BillingPlan.UPFRONT.billingCycle(), null, null, null, null);
     CartJson cart = client.send(call(POST, "/customers/{customerId}/carts", customerId).body(CartJson.of(null, List.of(line))),
         CartJson.class);
     CheckoutResult result = checkout(customerId, cart.id(), requestId);
@@ -230,7 +231,25 @@ public class LivePartnerCenter implements PartnerCenter {
 
   @Override
   public Availability getAvailability(String country, String productId, String skuId) {
+    if (SavingsPlanProduct.isSavingsPlan(productId)) {
+      return savingsPlanAvailability(country, productId, skuId);
+    }
     return availability(country, productId, skuId, properties.reservationScope());
+  }
+
+  /**
+   * A savings plan's availability, asked for without {@code reservationScope} (a parameter of reservation SKUs). Its
+   * minimum hourly commitment comes with the availability's {@code sku}; an answer without it is completed from
+   * {@code GET /products/{p}/skus/{s}}, which states it too (learn.microsoft.com/partner-center/developer/azure-purchase-savings-plan).
+   */
+  private Availability savingsPlanAvailability(String country, String productId, String skuId) {
+    Availability availability = availability(country, productId, skuId, null);
+    if (availability.minimumPurchaseCommitment() != null) {
+      return availability;
+    }
+    SkuJson sku = client.send(call(GET, "/products/{productId}/skus/{skuId}", productId, skuId).query("country", country), SkuJson.class);
+    return new Availability(availability.id(), availability.productId(), availability.skuId(), availability.catalogItemId(),
+        availability.isPurchasable(), availability.defaultCurrency(), availability.terms(), sku == null ? null : sku.minimum());
   }
 
   private Availability availability(String country, String productId, String skuId, String reservationScope) {

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.reservationdesk.partnercenter.Availability;
+import com.reservationdesk.partnercenter.AzureEntitlement;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.Cart;
 import com.reservationdesk.partnercenter.CartLineItem;
@@ -29,9 +30,14 @@ import com.reservationdesk.partnercenter.FakePartnerCenterServer;
 import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.PartnerCenterUnavailableException;
+import com.reservationdesk.partnercenter.Order;
 import com.reservationdesk.partnercenter.ProvisioningContext;
+import com.reservationdesk.partnercenter.PurchaseCommitment;
 import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.SavingsPlanProduct;
+import com.reservationdesk.partnercenter.Scope;
 import com.reservationdesk.partnercenter.Subscription;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -140,6 +146,119 @@ class LivePartnerCenterRequestTest {
              }],
              "PartnerOnRecordAttestationAccepted": true}""".formatted(availability.catalogItemId(), subscription), false, false)));
     assertThat(cart.lineItems()).singleElement().satisfies(l -> assertThat(l.resellerMpnId()).isEqualTo("4847383"));
+  }
+
+  @Test
+  void aSavingsPlanCartLineIsSentAsDocumented_sharedWithThePlanId_singleWithTheEntitlementId() {
+    Availability threeYears = live.getAvailability("US", SavingsPlanProduct.PRODUCT_ID, "0002");
+    // A savings plan is no reservation SKU: its availability is asked for without reservationScope, and carries its minimum.
+    fake.wireMock().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/products/DZH318Z09V6F/skus/0002/availabilities"))
+        .withQueryParam("country", equalTo("US")).withQueryParam("reservationScope", absent()));
+    fake.wireMock().verify(exactly(0), getRequestedFor(urlPathEqualTo("/v1/products/DZH318Z09V6F/skus/0002")));
+    assertThat(threeYears.minimumPurchaseCommitment()).isEqualTo(PurchaseCommitment.hourly(new BigDecimal("0.001"), "USD"));
+    Subscription plan = fake.backend().partnerCenter().getSubscriptions(contoso.id()).stream().filter(Subscription::isAzurePlan)
+        .findFirst().orElseThrow();
+
+    live.createCart(contoso.id(), new CartRequest(List.of(new CartLineItem(0, threeYears.catalogItemId(), 1, "one_time", "P3Y",
+        ProvisioningContext.savingsPlan(Scope.SHARED, plan.id()), null, PurchaseCommitment.hourly(new BigDecimal("0.05"), "USD"))),
+        false));
+
+    LoggedRequest shared = fake.wireMock().findAll(postRequestedFor(urlPathEqualTo("/v1/customers/" + contoso.id() + "/carts"))).get(0);
+    assertThat(shared.getBodyAsString()).as("the amount is a JSON number").contains("\"amount\":0.05,");
+    assertThat(shared.getBodyAsString()).isEqualToIgnoringWhitespace(("""
+        {"lineItems": [{
+           "id": 0,
+           "catalogItemId": "%s",
+           "quantity": 1,
+           "billingCycle": "one_time",
+           "termDuration": "P3Y",
+           "provisioningContext": {"subscriptionId": "%s", "scope": "shared"},
+           "purchaseCommitment": {"amount": 0.05, "grain": "hourly", "currency": "usd"}
+         }]}""").formatted(threeYears.catalogItemId(), plan.id()));
+
+    fake.resetRequests();
+    Availability oneYear = live.getAvailability("US", SavingsPlanProduct.PRODUCT_ID, "0001");
+    AzureEntitlement azure = fake.backend().partnerCenter().getAzureEntitlements(tailspin.id(), fake.backend().partnerCenter()
+        .getSubscriptions(tailspin.id()).stream().filter(Subscription::isAzurePlan).findFirst().orElseThrow().id()).get(0);
+    Cart cart = live.createCart(tailspin.id(), new CartRequest(List.of(new CartLineItem(0, oneYear.catalogItemId(), 1, "monthly", "P1Y",
+        ProvisioningContext.savingsPlan(Scope.SINGLE, azure.id()), "4847383", PurchaseCommitment.hourly(new BigDecimal("12.3456"), "USD"))),
+        true));
+
+    fake.wireMock().verify(exactly(1), postRequestedFor(urlPathEqualTo("/v1/customers/" + tailspin.id() + "/carts"))
+        .withRequestBody(equalToJson("""
+            {"lineItems": [{
+               "id": 0,
+               "catalogItemId": "%s",
+               "quantity": 1,
+               "billingCycle": "monthly",
+               "termDuration": "P1Y",
+               "provisioningContext": {"scope": "single", "entitlementId": "%s"},
+               "purchaseCommitment": {"amount": 12.3456, "grain": "hourly", "currency": "usd"},
+               "participants": [{"key": "transaction_reseller", "value": "4847383"}]
+             }],
+             "PartnerOnRecordAttestationAccepted": true}""".formatted(oneYear.catalogItemId(), azure.id()), false, false)));
+    assertThat(cart.lineItems()).singleElement().satisfies(l -> {
+      assertThat(l.provisioningContext()).isEqualTo(new ProvisioningContext(azure.id(), "single", null));
+      assertThat(l.purchaseCommitment()).isEqualTo(PurchaseCommitment.hourly(new BigDecimal("12.3456"), "USD"));
+    });
+  }
+
+  @Test
+  void aSavingsPlansMinimumIsReadFromItsSku_whenTheAvailabilityLeavesItOut() {
+    // Microsoft's examples, as documented: an availability (here without its nested sku) and the SKU by id.
+    fake.wireMock().stubFor(get(urlPathEqualTo("/v1/products/DZH318Z09V6F/skus/0001/availabilities")).atPriority(1)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+            {"totalCount": 1, "items": [{"id": "DZH318Z0BLD3", "productId": "DZH318Z09V6F", "skuId": "0001",
+              "catalogItemId": "DZH318Z09V6F:0001:DZH318Z0BLD3", "defaultCurrency": {"code": "USD", "symbol": "$"},
+              "segment": "commercial", "country": "US", "isPurchasable": true, "isRenewable": false, "renewalInstructions": [],
+              "terms": [{"duration": "P1Y", "description": "1year"}]}],
+             "attributes": {"objectType": "Collection"}}""")));
+    fake.wireMock().stubFor(get(urlPathEqualTo("/v1/products/DZH318Z09V6F/skus/0001")).atPriority(1)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+            {"id": "0001", "productId": "DZH318Z09V6F", "title": "Compute savings plan, 1 Year",
+             "description": "Compute savings plan, 1 Year", "minimumQuantity": 1, "maximumQuantity": 1,
+             "minimumPurchaseCommitment": {"grain": "Hourly", "currencyCode": {"code": "USD", "symbol": "$"}, "amount": "0.001"},
+             "isTrial": false, "supportedBillingCycles": ["one_time", "monthly"], "purchasePrerequisites": ["MicrosoftCloudAgreement"],
+             "inventoryVariables": [], "provisioningVariables": [], "actions": ["Refund"],
+             "dynamicAttributes": {"isMicrosoftProduct": true, "armSkuName": "Compute_Savings_Plan", "duration": "1year",
+                                   "termDuration": "P1Y", "internal": false}}""")));
+
+    Availability availability = live.getAvailability("US", SavingsPlanProduct.PRODUCT_ID, "0001");
+
+    assertThat(availability.catalogItemId()).isEqualTo("DZH318Z09V6F:0001:DZH318Z0BLD3");
+    assertThat(availability.terms()).containsExactly("P1Y");
+    assertThat(availability.minimumPurchaseCommitment()).isEqualTo(PurchaseCommitment.hourly(new BigDecimal("0.001"), "USD"));
+    fake.wireMock().verify(exactly(1), getRequestedFor(urlPathEqualTo("/v1/products/DZH318Z09V6F/skus/0001"))
+        .withQueryParam("country", equalTo("US")));
+  }
+
+  @Test
+  void aSavingsPlanOrderIsReadAsDocumented() {
+    // Microsoft's "Get an order by ID" example for a savings plan, its unreadable creationDate included.
+    fake.wireMock().stubFor(get(urlPathEqualTo("/v1/customers/" + contoso.id() + "/orders/2b912b3392fd")).atPriority(1)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+            {"id": "2b912b3392fd", "alternateId": "2b912b3392fd", "referenceCustomerId": "6f4ce4d8-f42e-45e0-8661-92ad6ac9d003",
+             "billingCycle": "monthly", "currencyCode": "USD", "currencySymbol": "US$",
+             "lineItems": [{"lineItemNumber": 0, "subscriptionId": "005a9b31-3ba0-4ead-b4fe-ad11e072f7e7",
+                            "provisioningContext": {"scope": "single", "entitlementId": "cdd17cc7-14fe-4445-8650-1f52de705851"},
+                            "offerId": "DZH318Z09V6F:0001:DZH318Z0BLD3", "termDuration": "P1Y", "transactionType": "New",
+                            "friendlyName": "Compute savings plan, 1 Year", "quantity": 1,
+                            "purchaseCommitment": {"amount": 0.05, "currency": "usd", "grain": "hourly"}}],
+             "creationDate": "2023-05-18TT21:22:26.7034834Z", "status": "completed", "transactionType": "UserPurchase",
+             "client": {}, "attributes": {"objectType": "Order"}}""")));
+
+    Order order = live.getOrder(contoso.id(), "2b912b3392fd").orElseThrow();
+
+    assertThat(order.billingCycle()).isEqualTo("monthly");
+    assertThat(order.status()).isEqualTo("completed");
+    assertThat(order.creationDate()).isNull();
+    assertThat(order.lineItems()).singleElement().satisfies(line -> {
+      assertThat(line.offerId()).isEqualTo("DZH318Z09V6F:0001:DZH318Z0BLD3");
+      assertThat(line.quantity()).isEqualTo(1);
+      assertThat(line.termDuration()).isEqualTo("P1Y");
+      assertThat(line.provisioningContext()).isEqualTo(new ProvisioningContext("cdd17cc7-14fe-4445-8650-1f52de705851", "single", null));
+      assertThat(line.purchaseCommitment()).isEqualTo(PurchaseCommitment.hourly(new BigDecimal("0.05"), "USD"));
+    });
   }
 
   @Test

@@ -2,11 +2,13 @@ package com.reservationdesk.partnercenter.live.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.reservationdesk.partnercenter.CartLineItem;
+import com.reservationdesk.partnercenter.SavingsPlanProduct;
 import java.util.List;
 
 /**
  * A cart line: a reservation's with its term and provisioning context, for an indirect provider with the reseller as
- * the {@code transaction_reseller} participant; an Azure plan's with neither.
+ * the {@code transaction_reseller} participant; a savings plan's likewise, with its {@code purchaseCommitment}; an Azure
+ * plan's with none of these.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CartLineItemJson(
@@ -16,6 +18,7 @@ public record CartLineItemJson(
     String billingCycle,
     String termDuration,
     ProvisioningContextJson provisioningContext,
+    PurchaseCommitmentJson purchaseCommitment,
     List<KeyValueJson> participants) {
 
   /** The participant that names the reseller (its MPN id) an indirect provider buys for. */
@@ -23,7 +26,8 @@ public record CartLineItemJson(
 
   public static CartLineItemJson of(CartLineItem line) {
     return new CartLineItemJson(line.id(), line.catalogItemId(), line.quantity(), line.billingCycle(), line.termDuration(),
-        ProvisioningContextJson.of(line.provisioningContext()),
+        ProvisioningContextJson.of(line.provisioningContext(), SavingsPlanProduct.isSavingsPlanCatalogItem(line.catalogItemId())),
+        PurchaseCommitmentJson.of(line.purchaseCommitment()),
         line.resellerMpnId() == null ? null : List.of(new KeyValueJson(RESELLER_PARTICIPANT, line.resellerMpnId())));
   }
 
@@ -31,6 +35,6 @@ public record CartLineItemJson(
     String reseller = participants == null ? null : participants.stream().filter(p -> RESELLER_PARTICIPANT.equalsIgnoreCase(p.key()))
         .map(KeyValueJson::value).reduce((first, last) -> last).orElse(null);
     return new CartLineItem(id, catalogItemId, quantity, billingCycle, termDuration,
-        ProvisioningContextJson.toContext(provisioningContext), reseller);
+        ProvisioningContextJson.toContext(provisioningContext), reseller, PurchaseCommitmentJson.toCommitment(purchaseCommitment));
   }
 }

@@ -1,5 +1,6 @@
 package com.reservationdesk.partnercenter.live.wire;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,8 +11,12 @@ import java.time.format.DateTimeParseException;
 /** How Partner Center's JSON is read and written, the same for the live adapter and the fake. */
 public final class PartnerCenterJson {
 
-  /** Answers carry more than the product reads ({@code attributes}, {@code links} …), and Microsoft adds fields. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  /**
+   * Answers carry more than the product reads ({@code attributes}, {@code links} …), and Microsoft adds fields. Amounts
+   * (a savings plan's commitment) are written as plain numbers, {@code 0.0001}, never {@code 1E-4}.
+   */
+  public static final ObjectMapper MAPPER = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
   private PartnerCenterJson() {}
 

@@ -2,19 +2,25 @@ package com.reservationdesk.partnercenter.live.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.reservationdesk.partnercenter.Availability;
 import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.partnercenter.PurchaseCommitment;
 import com.reservationdesk.partnercenter.ReservationSku;
+import com.reservationdesk.partnercenter.SavingsPlanProduct;
 import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.VmSize;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * An item of {@code GET /products/{p}/skus}: one size × region × term, its attributes in {@code dynamicAttributes}.
- * Partner Center's catalog has no price; the live adapter adds the retail list's.
+ * Partner Center's catalog has no price; the live adapter adds the retail list's. A savings plan's SKU states the least
+ * hourly commitment it sells, {@code minimumPurchaseCommitment}, and is also the {@code sku} of its availabilities
+ * (learn.microsoft.com/partner-center/developer/azure-purchase-savings-plan).
  */
 public record SkuJson(
     String id,
@@ -22,6 +28,7 @@ public record SkuJson(
     String title,
     Long minimumQuantity,
     Long maximumQuantity,
+    @JsonInclude(JsonInclude.Include.NON_NULL) MinimumPurchaseCommitmentJson minimumPurchaseCommitment,
     @JsonProperty("isTrial") boolean isTrial,
     List<String> supportedBillingCycles,
     List<String> purchasePrerequisites,
@@ -40,9 +47,23 @@ public record SkuJson(
         ? new DynamicAttributes(null, null, null, null, sku.armRegionName(), sku.regionDisplayName(), duration)
         : new DynamicAttributes(vm.armSkuName(), String.valueOf(vm.vCpus()), vm.memoryGiB().stripTrailingZeros().toPlainString(),
             vm.category(), sku.armRegionName(), sku.regionDisplayName(), duration);
-    return new SkuJson(sku.skuId(), sku.productId(), sku.title(), sku.minimumQuantity(), sku.maximumQuantity(), false,
+    return new SkuJson(sku.skuId(), sku.productId(), sku.title(), sku.minimumQuantity(), sku.maximumQuantity(), null, false,
         sku.billingPlans().stream().map(BillingPlan::billingCycle).sorted().toList(),
         List.of("AzureSubscriptionRegistration", "InventoryCheck"), List.of("Scope", "SubscriptionId"), attributes);
+  }
+
+  /** A savings plan's SKU as the documented example writes it: one unit, both billing cycles, its minimum commitment. */
+  public static SkuJson ofSavingsPlan(Availability availability) {
+    Term term = SavingsPlanProduct.termOf(availability.skuId()).orElseThrow();
+    return new SkuJson(availability.skuId(), availability.productId(), SavingsPlanProduct.title(term), 1L, 1L,
+        MinimumPurchaseCommitmentJson.of(availability.minimumPurchaseCommitment()), false,
+        List.of(BillingPlan.UPFRONT.billingCycle(), BillingPlan.MONTHLY.billingCycle()), List.of("MicrosoftCloudAgreement"), List.of(),
+        new DynamicAttributes("Compute_Savings_Plan", null, null, null, null, null, term.duration().toLowerCase(Locale.ROOT)));
+  }
+
+  /** A savings plan SKU's least hourly commitment; null for a reservation's. */
+  public PurchaseCommitment minimum() {
+    return minimumPurchaseCommitment == null ? null : minimumPurchaseCommitment.toCommitment();
   }
 
   /** The term of {@code dynamicAttributes.duration} ({@code 1Year}, {@code 3Years}); empty when absent or unknown. */
