@@ -42,6 +42,10 @@ public final class CatalogIndex {
   private final List<String> names = new ArrayList<>();
   private final List<String> nameFamilies = new ArrayList<>();
   private final Map<String, Integer> groupIds = new HashMap<>();
+  /** VM reservations by region, size and term: what a recommendation looks up for each size a customer runs. */
+  private final Map<String, Entry> vmBySize = new HashMap<>();
+  /** VM reservations by region, flexibility group and term, smallest ratio first. */
+  private final Map<String, List<Entry>> vmByGroup = new HashMap<>();
   private final int size;
   private final String currency;
 
@@ -88,8 +92,14 @@ public final class CatalogIndex {
       if (sku.vmSize() != null) {
         flexibilityGroups.add(sku.vmSize().flexibilityGroup());
         families.add(family);
+        if (vmBySize.putIfAbsent(vmKey(sku.armRegionName(), sku.vmSize().armSkuName(), sku.termDuration()), entry) == null) {
+          vmByGroup.computeIfAbsent(vmKey(sku.armRegionName(), sku.vmSize().flexibilityGroup(), sku.termDuration()),
+              g -> new ArrayList<>()).add(entry);
+        }
       }
     }
+    vmByGroup.values().forEach(sizes -> sizes.sort(Comparator.comparing((Entry e) -> e.sku().vmSize().flexibilityRatio())
+        .thenComparing(e -> e.sku().listPrice())));
     this.size = sorted.size();
     this.currency = sorted.isEmpty() ? null : sorted.get(0).currency();
   }
@@ -118,6 +128,20 @@ public final class CatalogIndex {
     Map<String, String> result = new java.util.LinkedHashMap<>();
     sorted.values().forEach(name -> result.put(name, regions.get(type).get(name)));
     return result;
+  }
+
+  /** The VM reservation of one size in one region for one term, if the catalog sells it. */
+  public Optional<Entry> vm(String armRegionName, String armSkuName, String term) {
+    return Optional.ofNullable(vmBySize.get(vmKey(armRegionName, armSkuName, term)));
+  }
+
+  /** The sizes of a flexibility group sold in a region for a term, the smallest ratio first. */
+  public List<Entry> vmGroup(String armRegionName, String flexibilityGroup, String term) {
+    return Collections.unmodifiableList(vmByGroup.getOrDefault(vmKey(armRegionName, flexibilityGroup, term), List.of()));
+  }
+
+  private static String vmKey(String region, String sizeOrGroup, String term) {
+    return region + '|' + sizeOrGroup.toLowerCase(Locale.ROOT) + '|' + term;
   }
 
   public Set<String> flexibilityGroups() {

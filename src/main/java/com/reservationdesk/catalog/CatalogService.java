@@ -135,12 +135,30 @@ public class CatalogService {
     }
   }
 
+  /** Why the inventory check refuses an offer for the subscription; empty when it can be bought. */
+  public Optional<String> restriction(String country, InventoryContext inventory, ReservationOffer offer) {
+    return Optional.ofNullable(checkInventory(country, inventory, List.of(offer)).get(0).restriction());
+  }
+
   /** The market's regions with VM or SQL Database reservations: display name by {@code armRegionName}. */
   public Map<String, String> regions(String country) {
     CatalogIndex index = index(country);
     Map<String, String> regions = new LinkedHashMap<>(index.regions(ReservationType.VIRTUAL_MACHINES));
     index.regions(ReservationType.SQL_DATABASE).forEach(regions::putIfAbsent);
     return regions;
+  }
+
+  /** The VM reservation of one size in one region for one term, priced in the customer's currency, if it is sold. */
+  public Optional<ReservationOffer> vmReservation(String country, String armRegionName, String armSkuName, Term term,
+      BillingPlan plan) {
+    CatalogIndex index = index(country);
+    return index.vm(armRegionName, armSkuName, term.iso()).map(e -> offer(e, plan, currencies.currencyOf(country)));
+  }
+
+  /** The sizes of a flexibility group sold as reservations in a region for a term, smallest ratio first, priced. */
+  public List<ReservationOffer> vmGroup(String country, String armRegionName, String flexibilityGroup, Term term, BillingPlan plan) {
+    String currency = currencies.currencyOf(country);
+    return index(country).vmGroup(armRegionName, flexibilityGroup, term.iso()).stream().map(e -> offer(e, plan, currency)).toList();
   }
 
   /** The market's instance-size-flexibility groups. */

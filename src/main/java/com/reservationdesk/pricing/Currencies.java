@@ -73,6 +73,14 @@ public class Currencies {
     return new Money(amount.multiply(toRate).divide(fromRate, MathContext.DECIMAL64), to);
   }
 
+  /**
+   * What one unit of {@code from} is worth in {@code to}, unrounded: for prices of an hour, which have more digits than
+   * a currency's minor unit (a recommendation rounds only its results).
+   */
+  public double factor(String from, String to) {
+    return from.equals(to) ? 1 : rate(to).divide(rate(from), MathContext.DECIMAL64).doubleValue();
+  }
+
   /** A sentence for agents: where a converted price comes from. Empty when nothing is converted. */
   public String conversionNote(String from, String to) {
     if (from.equals(to)) {

@@ -129,6 +129,11 @@ public class PurchaseService {
     return subscriptions.addAzureSubscription(customerOf(processInstanceId), processInstanceId);
   }
 
+  /** A purchase by its id (the process's business key), for pages that show one. */
+  public Optional<Purchase> find(String purchaseId) {
+    return purchases.find(purchaseId);
+  }
+
   /** The purchases a user started, newest first: what they see on "Your purchases". */
   public List<Purchase> startedBy(String user, int limit) {
     return purchases.createdBy(user, limit);

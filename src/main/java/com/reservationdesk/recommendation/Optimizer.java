@@ -24,11 +24,20 @@ final class Optimizer {
 
   private Optimizer() {}
 
-  /** The best reservation for one group's usage: quantity in normalized units, and what it does over the look-back. */
-  record ReservationChoice(long units, double usedUnitHours, double costWithout, double costWith) {
+  /**
+   * The best reservation for one group's usage: quantity in normalized units, and what it does over the look-back.
+   *
+   * @param bestUnits the quantity that would save the most; more than {@code units} when a minimum utilization lowered it
+   */
+  record ReservationChoice(long units, double usedUnitHours, double costWithout, double costWith, long bestUnits, int hours) {
 
     double netSavings() {
       return costWithout - costWith;
+    }
+
+    /** The share of the reserved unit-hours the usage fills, 0 to 1; 0 when nothing is reserved. */
+    double utilization() {
+      return units == 0 || hours == 0 ? 0 : usedUnitHours / ((double) units * hours);
     }
   }
 
@@ -46,6 +55,15 @@ final class Optimizer {
    * @param reserved the reservation's price of one unit for one hour (its term price spread over the term's hours)
    */
   static ReservationChoice reservation(double[] usage, double payg, double reserved) {
+    return reservation(usage, payg, reserved, 0);
+  }
+
+  /**
+   * The same, reserving no more than the usage fills to at least {@code minUtilization} (0 to 1): a partner's rule
+   * that a reservation be well used, stricter than the break-even. Utilization falls as the quantity grows, so the
+   * quantity is the largest at most the best one that still meets it.
+   */
+  static ReservationChoice reservation(double[] usage, double payg, double reserved, double minUtilization) {
     int hours = usage.length;
     double[] sorted = usage.clone();
     Arrays.sort(sorted);
@@ -55,7 +73,7 @@ final class Optimizer {
     }
     double costWithout = prefix[hours] * payg;
     if (hours == 0 || payg <= 0 || reserved >= payg) {
-      return new ReservationChoice(0, 0, costWithout, costWithout);
+      return new ReservationChoice(0, 0, costWithout, costWithout, 0, hours);
     }
     // The marginal unit q+1 pays while the hours using more than q, as a share of all hours, exceed r / c.
     double breakEven = reserved / payg;
@@ -69,8 +87,23 @@ final class Optimizer {
         high = q - 1;
       }
     }
-    double used = covered(sorted, prefix, low);
-    return new ReservationChoice(low, used, costWithout, low * hours * reserved + (prefix[hours] - used) * payg);
+    long best = low;
+    long units = best;
+    if (minUtilization > 0 && best > 0 && covered(sorted, prefix, best) < minUtilization * best * hours) {
+      long lower = 0;
+      long upper = best - 1;
+      while (lower < upper) {
+        long q = (lower + upper + 1) / 2;
+        if (covered(sorted, prefix, q) >= minUtilization * q * hours) {
+          lower = q;
+        } else {
+          upper = q - 1;
+        }
+      }
+      units = lower;
+    }
+    double used = covered(sorted, prefix, units);
+    return new ReservationChoice(units, used, costWithout, units * hours * reserved + (prefix[hours] - used) * payg, best, hours);
   }
 
   /** {@code Σ min(u[h], q)}: the unit-hours {@code q} reserved units would cover, from the sorted usage and its prefix sums. */

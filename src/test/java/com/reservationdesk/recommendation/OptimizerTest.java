@@ -23,6 +23,25 @@ class OptimizerTest {
     assertThat(choice.netSavings()).isCloseTo(8, within(1e-9));
   }
 
+  /**
+   * The same hours with a rule that a reservation be used at least 90 %: 2 units are used 100 % (20 of 20), 3 units
+   * 25 of 30 = 83 %: so 2, even when 4 would save the most. With 80 %, 3 units (83 %) pass, 4 (28 of 40) do not.
+   */
+  @Test
+  void aMinimumUtilizationLowersTheQuantityToWhatIsUsedThatWell() {
+    double[] usage = {2, 2, 2, 2, 2, 3, 3, 4, 4, 6};
+    Optimizer.ReservationChoice best = Optimizer.reservation(usage, 1.00, 0.25);
+    assertThat(best.units()).as("break-even 25 %: units used in more than 2.5 of the 10 hours").isEqualTo(4);
+    Optimizer.ReservationChoice ninety = Optimizer.reservation(usage, 1.00, 0.25, 0.90);
+    assertThat(ninety.units()).isEqualTo(2);
+    assertThat(ninety.bestUnits()).isEqualTo(4);
+    assertThat(ninety.utilization()).isCloseTo(1.0, within(1e-9));
+    Optimizer.ReservationChoice eighty = Optimizer.reservation(usage, 1.00, 0.25, 0.80);
+    assertThat(eighty.units()).isEqualTo(3);
+    assertThat(eighty.utilization()).isCloseTo(25.0 / 30, within(1e-9));
+    assertThat(eighty.costWith()).as("3·10·0.25 reserved + 5 unit-hours above 3 at 1.00").isCloseTo(7.5 + 5, within(1e-9));
+  }
+
   @Test
   void aSpikeIsLeftToPayAsYouGo_andNothingIsReservedWhenReservingCostsMore() {
     double[] spike = {0, 0, 0, 0, 0, 0, 0, 10, 10, 10};

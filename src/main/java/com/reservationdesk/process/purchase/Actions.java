@@ -16,6 +16,8 @@ public final class Actions {
       Map.entry(AddSubscriptionAction.class, "Choose whether to add an Azure subscription for this customer, or cancel."),
       Map.entry(SubscriptionAction.class, "Choose what to do: continue with the chosen subscription, or cancel."),
       Map.entry(FilterAction.class, "Choose whether to search or cancel."),
+      Map.entry(RecommendationAction.class, "Choose what to do: add the ticked recommendations and review or search for more, "
+          + "search the catalog instead, or cancel."),
       Map.entry(CartAction.class, "Choose what to do: add the reservation to the cart, change the filter, review the order or cancel."),
       Map.entry(ReviewAction.class, "Choose what to do: buy, change a quantity, remove a line, add more reservations or cancel."),
       Map.entry(ApprovalDecision.class, "Choose approve or reject."),
@@ -40,6 +42,15 @@ public final class Actions {
 
   /** {@code filterAction}: FilterReservations. */
   public enum FilterAction implements Action { SEARCH, CANCEL }
+
+  /** {@code recommendationAction}: ChooseRecommendations; the first two put the ticked recommendations into the cart first. */
+  public enum RecommendationAction implements Action {
+    ADD_AND_REVIEW, ADD_AND_SEARCH, SEARCH, CANCEL;
+
+    public boolean adds() {
+      return this == ADD_AND_REVIEW || this == ADD_AND_SEARCH;
+    }
+  }
 
   /** {@code cartAction}: ChooseReservation; the first two put the chosen reservation into the cart first. */
   public enum CartAction implements Action {

@@ -16,6 +16,9 @@ public final class Decisions {
   /** {@code subscriptionDecision}: Gateway_SubscriptionDecision. */
   public enum SubscriptionDecision implements Decision { CHOSEN, CANCEL }
 
+  /** {@code recommendationDecision}: Gateway_RecommendationDecision. */
+  public enum RecommendationDecision implements Decision { REVIEW, SEARCH, CANCEL }
+
   /** {@code cartDecision}: Gateway_CartDecision. */
   public enum CartDecision implements Decision { SEARCH, REVIEW, CANCEL }
 

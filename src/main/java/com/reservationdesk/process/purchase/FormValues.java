@@ -49,6 +49,43 @@ public final class FormValues {
     return Scope.of(text).orElseThrow(() -> new InvalidInputException("Scope \u201c" + text + "\u201d is unknown: choose shared or single."));
   }
 
+  /**
+   * The values a checklist sent: Tasklist sends the ticked values as a JSON array (a Json variable), the REST API may
+   * send a list or the array as text. Only short texts are accepted; anything else is refused with {@code refusal}.
+   */
+  public static java.util.List<String> ticked(Object value, String refusal) {
+    if (value == null) {
+      return java.util.List.of();
+    }
+    Object parsed = value;
+    if (value instanceof org.camunda.spin.json.SpinJsonNode node) {
+      parsed = node.isArray() ? node.elements().stream().map(e -> e.isString() ? (Object) e.stringValue() : (Object) e.toString()).toList()
+          : null;
+    } else if (value instanceof CharSequence text) {
+      String trimmed = text.toString().trim();
+      if (trimmed.isEmpty()) {
+        return java.util.List.of();
+      }
+      try {
+        parsed = trimmed.startsWith("[") ? org.camunda.spin.Spin.JSON(trimmed).elements().stream()
+            .map(e -> e.isString() ? (Object) e.stringValue() : (Object) e.toString()).toList() : java.util.List.of(trimmed);
+      } catch (RuntimeException e) {
+        throw new InvalidInputException(refusal);
+      }
+    }
+    if (!(parsed instanceof java.util.Collection<?> items) || items.size() > 100) {
+      throw new InvalidInputException(refusal);
+    }
+    java.util.List<String> values = new java.util.ArrayList<>();
+    for (Object item : items) {
+      if (!(item instanceof String text) || !text.matches("[A-Za-z0-9_-]{1,40}")) {
+        throw new InvalidInputException(refusal);
+      }
+      values.add(text);
+    }
+    return values;
+  }
+
   /** The billing plan a filter names; upfront when it names none. */
   public static BillingPlan billingPlan(Object value) {
     String text = text(value);

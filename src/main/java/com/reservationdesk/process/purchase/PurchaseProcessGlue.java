@@ -5,6 +5,7 @@ import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import com.reservationdesk.engine.history.HistoryExclusion;
 import com.reservationdesk.engine.security.ProcessAccess;
 import com.reservationdesk.policy.OrderPolicy;
+import com.reservationdesk.policy.RecommendationPolicy;
 import com.reservationdesk.security.Roles;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,9 @@ public class PurchaseProcessGlue {
 
       @Override
       public Set<String> unauditedDecisions() {
-        return OrderPolicy.TABLES;
+        Set<String> tables = new java.util.HashSet<>(OrderPolicy.TABLES);
+        tables.addAll(RecommendationPolicy.TABLES);
+        return Set.copyOf(tables);
       }
     };
   }

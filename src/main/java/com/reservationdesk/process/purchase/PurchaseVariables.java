@@ -44,6 +44,16 @@ public final class PurchaseVariables {
   public static final String REGION_OPTIONS = "regionOptions";
 
   // Catalog filter and results
+  public static final String RECOMMENDATION_SUMMARY = "recommendationSummary";
+  public static final String RECOMMENDATION_COUNT = "recommendationCount";
+  public static final String RECOMMENDATION_ROWS = "recommendationRows";
+  public static final String RECOMMENDATION_OPTIONS = "recommendationOptions";
+  public static final String RECOMMENDATION_NOTES = "recommendationNotes";
+  public static final String RECOMMENDATION_CHART = "recommendationChart";
+  public static final String CHOSEN_RECOMMENDATIONS = "chosenRecommendations";
+  public static final String RECOMMENDATION_BILLING_PLAN = "recommendationBillingPlan";
+  public static final String RECOMMENDATION_ACTION = "recommendationAction";
+  public static final String RECOMMENDATION_DECISION = "recommendationDecision";
   public static final String PRODUCT_TYPE = "productType";
   public static final String REGION = "region";
   public static final String SIZE_FILTER = "sizeFilter";
@@ -128,6 +138,9 @@ public final class PurchaseVariables {
       FLEXIBILITY_GROUP_OPTIONS, PRICE_NOTE, RESERVATION_RESULTS, RESERVATION_RESULT_MESSAGE,
       RESERVATION_RESULT_COUNT, CART_LINES, CART_LINE_COUNT, CART_TOTAL, CART_BILLING, ORDER_SUMMARY,
       AZURE_PORTAL_URL, PURCHASE_EXPIRES_AT,
+      // The recommendation as the form shows it: purchase_recommendation keeps it, and the cart lines what was chosen.
+      RECOMMENDATION_SUMMARY, RECOMMENDATION_ROWS, RECOMMENDATION_OPTIONS, RECOMMENDATION_NOTES, RECOMMENDATION_CHART,
+      CHOSEN_RECOMMENDATIONS, RECOMMENDATION_BILLING_PLAN, RECOMMENDATION_ACTION,
       // Shown by the forms, made from the purchase's and orders' records, which keep them: CUSTOMER_DOMAIN, RESELLER_REQUIRED,
       // ORDER_COUNT, ORDER_STATUS, ORDER_TOTAL.
       CUSTOMER_DOMAIN, RESELLER_REQUIRED, ORDER_COUNT, ORDER_STATUS, ORDER_TOTAL,
