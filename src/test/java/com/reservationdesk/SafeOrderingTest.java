@@ -265,7 +265,8 @@ class SafeOrderingTest {
   }
 
   private OrderService orderService(PartnerCenter partnerCenter) {
-    return new OrderService(partnerCenter, purchaseRepository, lifecycle, orderRepository, metrics, clock);
+    return new OrderService(partnerCenter, purchaseRepository, lifecycle, orderRepository, metrics,
+        new com.reservationdesk.subscription.SubscriptionService(partnerCenter), clock);
   }
 
   private interface Call {

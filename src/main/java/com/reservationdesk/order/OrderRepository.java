@@ -34,11 +34,11 @@ public class OrderRepository {
     for (PlacedOrder.Line line : order.lines()) {
       jdbc.sql("""
           insert into placed_order_line (order_id, line_no, product_id, sku_id, arm_sku_name, arm_region_name, region_display,
-                                         term_duration, billing_plan, quantity, unit_price, line_total)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         term_duration, billing_plan, quantity, unit_price, line_total, hourly_commitment)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(order.orderId(), line.lineNo(), line.productId(), line.skuId(), line.armSkuName(), line.armRegionName(),
               line.regionDisplayName(), line.termDuration(), line.billingPlan().formValue(), line.quantity(), line.unitPrice().amount(),
-              line.lineTotal().amount())
+              line.lineTotal().amount(), line.hourlyCommitment())
           .update();
     }
   }
@@ -72,7 +72,8 @@ public class OrderRepository {
         .query((rs, row) -> new PlacedOrder.Line(rs.getInt("line_no"), rs.getString("product_id"), rs.getString("sku_id"),
             rs.getString("arm_sku_name"), rs.getString("arm_region_name"), rs.getString("region_display"),
             rs.getString("term_duration"), BillingPlan.of(rs.getString("billing_plan")).orElseThrow(), rs.getLong("quantity"),
-            new Money(rs.getBigDecimal("unit_price"), currency), new Money(rs.getBigDecimal("line_total"), currency)))
+            new Money(rs.getBigDecimal("unit_price"), currency), new Money(rs.getBigDecimal("line_total"), currency),
+            rs.getBigDecimal("hourly_commitment")))
         .list();
     return new PlacedOrder(header.orderId(), header.purchaseId(), header.customerId(), header.customerName(),
         header.subscriptionId(), header.scope(), header.resellerMpnId(), header.resellerName(), header.billingCycle(),

@@ -10,6 +10,8 @@ import com.reservationdesk.partnercenter.Order;
 import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.ProvisioningContext;
+import com.reservationdesk.partnercenter.PurchaseCommitment;
+import com.reservationdesk.subscription.SubscriptionService;
 import com.reservationdesk.purchase.CartView;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseLifecycle;
@@ -38,10 +40,12 @@ public class OrderService {
   private final PurchaseLifecycle lifecycle;
   private final OrderRepository orders;
   private final OrderMetrics metrics;
+  private final SubscriptionService subscriptions;
   private final Clock clock;
 
   public OrderService(PartnerCenter partnerCenter, PurchaseRepository purchases, PurchaseLifecycle lifecycle, OrderRepository orders,
-      OrderMetrics metrics, Clock clock) {
+      OrderMetrics metrics, SubscriptionService subscriptions, Clock clock) {
+    this.subscriptions = subscriptions;
     this.lifecycle = lifecycle;
     this.partnerCenter = partnerCenter;
     this.purchases = purchases;
@@ -86,6 +90,13 @@ public class OrderService {
           throw PartnerCenterException.of(ErrorCode.CATALOG_ITEM_NOT_ELIGIBLE, line.description());
         }
         lineByCatalogItem.put(availability.catalogItemId(), line);
+        if (line.isSavingsPlan()) {
+          items.add(new CartLineItem(line.lineNo(), availability.catalogItemId(), 1, line.billingPlan().billingCycle(),
+              line.termDuration(), new ProvisioningContext(subscriptions.savingsPlanTarget(purchase.customerId(),
+                  purchase.subscriptionId(), purchase.scope()), purchase.scope().apiName(), null),
+              purchase.resellerMpnId(), PurchaseCommitment.hourly(line.hourlyCommitment(), purchase.currency())));
+          continue;
+        }
         items.add(new CartLineItem(line.lineNo(), availability.catalogItemId(), line.quantity(),
             line.billingPlan().billingCycle(), line.termDuration(),
             new ProvisioningContext(purchase.subscriptionId(), purchase.scope().apiName(),
@@ -122,7 +133,7 @@ public class OrderService {
         total = total.plus(lineTotal);
         orderLines.add(new PlacedOrder.Line(item.lineItemNumber() + 1, line.productId(), line.skuId(), line.reservationName(),
             line.armRegionName(), line.regionDisplayName(), line.termDuration(), line.billingPlan(),
-            item.quantity(), line.unitPrice(), lineTotal));
+            item.quantity(), line.unitPrice(), lineTotal, line.hourlyCommitment()));
         lifecycle.lineOrdered(purchase, line.lineNo(), order.id());
       }
       PlacedOrder record = new PlacedOrder(order.id(), purchaseId, purchase.customerId(), purchase.customerName(),

@@ -24,11 +24,23 @@ public record PlacedOrder(
     Instant placedAt,
     List<Line> lines) {
 
+  /** @param hourlyCommitment a savings plan's commitment an hour; null for a reservation */
   public record Line(int lineNo, String productId, String skuId, String armSkuName, String armRegionName,
-      String regionDisplayName, String termDuration, BillingPlan billingPlan, long quantity, Money unitPrice, Money lineTotal) {
+      String regionDisplayName, String termDuration, BillingPlan billingPlan, long quantity, Money unitPrice, Money lineTotal,
+      java.math.BigDecimal hourlyCommitment) {
 
-    /** {@code 30 × Standard_D4s_v5 · EU West · 3 years, upfront}. */
+    public Line(int lineNo, String productId, String skuId, String armSkuName, String armRegionName, String regionDisplayName,
+        String termDuration, BillingPlan billingPlan, long quantity, Money unitPrice, Money lineTotal) {
+      this(lineNo, productId, skuId, armSkuName, armRegionName, regionDisplayName, termDuration, billingPlan, quantity, unitPrice,
+          lineTotal, null);
+    }
+
+    /** {@code 30 × Standard_D4s_v5 · EU West · 3 years, upfront}; {@code Savings plan for compute · $2.50 an hour · 3 years, monthly}. */
     public String label() {
+      if (hourlyCommitment != null) {
+        return ReservationLabel.withBilling(armSkuName, new Money(hourlyCommitment, unitPrice.currency()).format() + " an hour",
+            termDuration, billingPlan);
+      }
       return ReservationLabel.withQuantity(quantity, armSkuName, regionDisplayName, termDuration, billingPlan);
     }
   }

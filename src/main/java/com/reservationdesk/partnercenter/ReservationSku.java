@@ -47,6 +47,7 @@ public record ReservationSku(
       case VIRTUAL_MACHINES -> vmSize.armSkuName();
       case SQL_DATABASE -> productName;
       case COSMOS_DB -> "Cosmos DB " + skuName + ", " + tier.toLowerCase(java.util.Locale.ROOT);
+      case SAVINGS_PLAN -> productName;
     };
   }
 
@@ -57,6 +58,7 @@ public record ReservationSku(
       case VIRTUAL_MACHINES -> "Reserved VM Instance";
       case SQL_DATABASE -> "SQL Database Reserved Capacity";
       case COSMOS_DB -> "Azure Cosmos DB Reserved Capacity";
+      case SAVINGS_PLAN -> "Azure savings plan for compute";
     };
     return kind + ", " + displayName() + ", " + regionDisplayName + ", " + years;
   }

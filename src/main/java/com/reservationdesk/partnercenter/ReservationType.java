@@ -2,11 +2,16 @@ package com.reservationdesk.partnercenter;
 
 import java.util.Locale;
 
-/** The reservation products Partner Center sells, each a catalog {@code targetView}. */
+/**
+ * What a cart line buys: the reservation products Partner Center sells, each a catalog {@code targetView}, and the
+ * Azure savings plan for compute, which is no catalog view but one product ({@link SavingsPlanProduct}) bought by
+ * an hourly commitment.
+ */
 public enum ReservationType {
   VIRTUAL_MACHINES("vm", "AzureReservationsVM", "Virtual machines", "instance", "instances"),
   SQL_DATABASE("sql", "AzureReservationsSQL", "SQL Database", "vCore", "vCores"),
-  COSMOS_DB("cosmosdb", "AzureReservationsCosmosDb", "Azure Cosmos DB", "100 RU/s", "100 RU/s");
+  COSMOS_DB("cosmosdb", "AzureReservationsCosmosDb", "Azure Cosmos DB", "100 RU/s", "100 RU/s"),
+  SAVINGS_PLAN("savingsPlan", null, "Savings plan for compute", "savings plan", "savings plans");
 
   private final String formValue;
   private final String targetView;
@@ -26,9 +31,18 @@ public enum ReservationType {
     return formValue;
   }
 
-  /** The catalog view of {@code GET /products?targetView=…}. */
+  /** The catalog view of {@code GET /products?targetView=…}; null for the savings plan, which has none. */
   public String targetView() {
     return targetView;
+  }
+
+  /** The reservation products, each a catalog view: what the catalog is read for. */
+  public static java.util.List<ReservationType> reservations() {
+    return java.util.Arrays.stream(values()).filter(ReservationType::isReservation).toList();
+  }
+
+  public boolean isReservation() {
+    return this != SAVINGS_PLAN;
   }
 
   public String label() {
@@ -47,7 +61,11 @@ public enum ReservationType {
 
   /** The product as it precedes "reservation": VM, SQL Database, Azure Cosmos DB. */
   public String noun() {
-    return this == VIRTUAL_MACHINES ? "VM" : label;
+    return switch (this) {
+      case VIRTUAL_MACHINES -> "VM";
+      case SAVINGS_PLAN -> "savings plan";
+      default -> label;
+    };
   }
 
   /** A quantity in words: {@code 2 instances}, {@code 8 vCores}, {@code 5 × 100 RU/s}. */

@@ -22,8 +22,9 @@ public class OrderPolicy {
   static final String SCOPE_RULE = "ScopeRule";
   static final String TERM_RULE = "TermRule";
   static final String QUANTITY_LIMITS = "QuantityLimits";
+  static final String SAVINGS_PLAN_COMMITMENT = "SavingsPlanCommitment";
   /** The tables this policy asks on its own, outside a process. */
-  public static final Set<String> TABLES = Set.of(SCOPE_RULE, TERM_RULE, QUANTITY_LIMITS);
+  public static final Set<String> TABLES = Set.of(SCOPE_RULE, TERM_RULE, QUANTITY_LIMITS, SAVINGS_PLAN_COMMITMENT);
 
   private final RuleTables tables;
   /** A table's limits per product type: the same answer as long as the same table is deployed, so asked once. */
@@ -82,4 +83,20 @@ public class OrderPolicy {
 
   /** @param unit what the quantity counts, as the table words it ({@code instances}) */
   public record Limits(long perLine, long perOrder, String unit) {}
+
+  /** The smallest and largest hourly commitment of a savings plan, in US dollars (converted to the customer's currency). */
+  public record CommitmentLimits(java.math.BigDecimal minimumPerHourUsd, java.math.BigDecimal maximumPerHourUsd) {}
+
+  /** The hourly commitment a savings plan for this term may have (SavingsPlanCommitment). */
+  public CommitmentLimits savingsPlanCommitment(String term) {
+    Map<String, Object> result = tables.decide(SAVINGS_PLAN_COMMITMENT, Map.of("term", term));
+    Object minimum = result.get("minimumPerHourUsd");
+    Object maximum = result.get("maximumPerHourUsd");
+    if (!(minimum instanceof Number low) || !(maximum instanceof Number high) || low.doubleValue() <= 0
+        || high.doubleValue() < low.doubleValue()) {
+      throw new IllegalStateException(SAVINGS_PLAN_COMMITMENT + " answers " + result + " for " + term
+          + ": a minimum above zero and a maximum at least as large. Correct the table in OrderRules.dmn.");
+    }
+    return new CommitmentLimits(new java.math.BigDecimal(low.toString()), new java.math.BigDecimal(high.toString()));
+  }
 }

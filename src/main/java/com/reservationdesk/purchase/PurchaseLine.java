@@ -12,7 +12,9 @@ import java.math.RoundingMode;
  * One cart line: a reservation SKU, how it is paid and how many, at the price shown to the agent.
  *
  * @param reservationName the VM size, SQL Database product or Cosmos DB throughput
- * @param unitPrice the whole-term price of one unit in the purchase's currency
+ * @param unitPrice the whole-term price of one unit in the purchase's currency; for a savings plan, its commitment over
+ *     the term's hours
+ * @param hourlyCommitment a savings plan's commitment an hour, in the purchase's currency; null for a reservation
  */
 public record PurchaseLine(
     int lineNo,
@@ -25,7 +27,19 @@ public record PurchaseLine(
     String termDuration,
     BillingPlan billingPlan,
     long quantity,
-    Money unitPrice) {
+    Money unitPrice,
+    java.math.BigDecimal hourlyCommitment) {
+
+  /** A reservation's line. */
+  public PurchaseLine(int lineNo, String productId, String skuId, ReservationType type, String reservationName, String armRegionName,
+      String regionDisplayName, String termDuration, BillingPlan billingPlan, long quantity, Money unitPrice) {
+    this(lineNo, productId, skuId, type, reservationName, armRegionName, regionDisplayName, termDuration, billingPlan, quantity,
+        unitPrice, null);
+  }
+
+  public boolean isSavingsPlan() {
+    return type == ReservationType.SAVINGS_PLAN;
+  }
 
   public Money lineTotal() {
     return unitPrice.times(quantity);
@@ -37,8 +51,12 @@ public record PurchaseLine(
         RoundingMode.HALF_UP), unitPrice.currency());
   }
 
-  /** {@code Standard_D4s_v5 · EU West · 3 years, upfront}. */
+  /** {@code Standard_D4s_v5 · EU West · 3 years, upfront}; {@code Savings plan for compute · $2.50 an hour · 3 years, monthly}. */
   public String description() {
+    if (isSavingsPlan()) {
+      return ReservationLabel.withBilling(reservationName, new Money(hourlyCommitment, unitPrice.currency()).format() + " an hour",
+          termDuration, billingPlan);
+    }
     return ReservationLabel.withBilling(reservationName, regionDisplayName, termDuration, billingPlan);
   }
 }

@@ -94,11 +94,11 @@ public class PurchaseRepository {
   void insertLine(String purchaseId, PurchaseLine line) {
     jdbc.sql("""
         insert into purchase_line (purchase_id, line_no, product_id, sku_id, reservation_type, arm_sku_name, arm_region_name,
-                                   region_display, term_duration, billing_plan, quantity, unit_price, currency)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   region_display, term_duration, billing_plan, quantity, unit_price, currency, hourly_commitment)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(purchaseId, line.lineNo(), line.productId(), line.skuId(), line.type().name(), line.reservationName(), line.armRegionName(),
             line.regionDisplayName(), line.termDuration(), line.billingPlan().name(), line.quantity(),
-            line.unitPrice().amount(), line.unitPrice().currency())
+            line.unitPrice().amount(), line.unitPrice().currency(), line.hourlyCommitment())
         .update();
   }
 
@@ -178,7 +178,7 @@ public class PurchaseRepository {
     return new PurchaseLine(rs.getInt("line_no"), rs.getString("product_id"), rs.getString("sku_id"),
         ReservationType.valueOf(rs.getString("reservation_type")), rs.getString("arm_sku_name"), rs.getString("arm_region_name"), rs.getString("region_display"),
         rs.getString("term_duration"), BillingPlan.valueOf(rs.getString("billing_plan")), rs.getLong("quantity"),
-        new Money(rs.getBigDecimal("unit_price"), rs.getString("currency")));
+        new Money(rs.getBigDecimal("unit_price"), rs.getString("currency")), rs.getBigDecimal("hourly_commitment"));
   }
 
   static OffsetDateTime utc(Instant instant) {

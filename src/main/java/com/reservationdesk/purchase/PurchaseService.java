@@ -7,6 +7,9 @@ import com.reservationdesk.catalog.ReservationOffer;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.customer.CustomerService;
 import com.reservationdesk.partnercenter.BillingPlan;
+import com.reservationdesk.common.Money;
+import com.reservationdesk.partnercenter.Term;
+import com.reservationdesk.partnercenter.SavingsPlanProduct;
 import com.reservationdesk.partnercenter.Customer;
 import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.RegistrationStatus;
@@ -35,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class PurchaseService {
+
+  /** How a savings plan line names what it buys. */
+  public static final String SAVINGS_PLAN_NAME = "Savings plan for compute";
 
   private final PurchaseRepository purchases;
   private final PurchaseLifecycle lifecycle;
@@ -187,10 +193,69 @@ public class PurchaseService {
     return cart(purchase);
   }
 
+  /**
+   * Adds an Azure savings plan for compute: an hourly commitment in the purchase's currency for 1 or 3 years, billed
+   * upfront or monthly, for a customer with an Azure plan. Checked against the partner's commitment limits
+   * (OrderRules.dmn's SavingsPlanCommitment) and quantity limits (one plan per order); priced as the commitment over
+   * the term's hours.
+   */
+  public CartView addSavingsPlan(String processInstanceId, Term term, BigDecimal hourlyCommitment, BillingPlan plan) {
+    Purchase purchase = requireOpen(processInstanceId);
+    if (term == null || term == Term.FIVE_YEARS) {
+      throw new InvalidInputException("A savings plan runs 1 or 3 years: choose one of them.");
+    }
+    requireSavingsPlanSubscription(subscriptions.requireEligible(purchase.customerId(), purchase.subscriptionId()));
+    String currency = purchase.currency();
+    if (hourlyCommitment == null) {
+      throw new InvalidInputException("Enter the hourly commitment: what the customer commits to spend an hour on compute, in "
+          + currency + ".");
+    }
+    int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+    if (hourlyCommitment.signum() <= 0) {
+      throw new InvalidInputException("The hourly commitment must be more than zero.");
+    }
+    if (hourlyCommitment.stripTrailingZeros().scale() > digits) {
+      throw new InvalidInputException("Enter the hourly commitment in whole " + (digits == 0 ? currency : "cents") + ": "
+          + hourlyCommitment.toPlainString() + " has too many decimals.");
+    }
+    OrderPolicy.CommitmentLimits limits = policy.savingsPlanCommitment(term.iso());
+    Money minimum = currencies.convert(limits.minimumPerHourUsd(), "USD", currency);
+    Money maximum = currencies.convert(limits.maximumPerHourUsd(), "USD", currency);
+    if (hourlyCommitment.compareTo(minimum.amount()) < 0 || hourlyCommitment.compareTo(maximum.amount()) > 0) {
+      throw new InvalidInputException("The hourly commitment must be between " + minimum.format() + " and " + maximum.format()
+          + " an hour (policy); " + new Money(hourlyCommitment, currency).format() + " is not.");
+    }
+    List<PurchaseLine> lines = purchases.lines(purchase.id());
+    Optional<PurchaseLine> existing = lines.stream().filter(PurchaseLine::isSavingsPlan).findFirst();
+    if (existing.isPresent()) {
+      throw new InvalidInputException("The cart already holds a savings plan (line " + existing.get().lineNo()
+          + "). Remove it in the review to buy a different one.");
+    }
+    requireWithinPolicy(lines, -1, ReservationType.SAVINGS_PLAN, SAVINGS_PLAN_NAME, 1);
+    BigDecimal hours = BigDecimal.valueOf(term.months() / 12 * 8760L);
+    purchases.insertLine(purchase.id(), new PurchaseLine(purchases.nextLineNo(purchase.id()), SavingsPlanProduct.PRODUCT_ID,
+        SavingsPlanProduct.skuId(term), ReservationType.SAVINGS_PLAN, SAVINGS_PLAN_NAME, ReservationSku.GLOBAL_REGION,
+        "All regions and sizes", term.iso(), plan, 1, new Money(hourlyCommitment.multiply(hours), currency), hourlyCommitment));
+    return cart(purchase);
+  }
+
+  /** A savings plan is bought under an Azure plan, not for a legacy CSP Azure offer subscription. */
+  private static void requireSavingsPlanSubscription(AzureSubscription subscription) {
+    if (!AzureSubscription.AZURE_PLAN.equals(subscription.kind())) {
+      throw new InvalidInputException("A savings plan is bought under an Azure plan; " + subscription.friendlyName()
+          + " is a " + subscription.kind() + " subscription. Buy reservations for it, or start a purchase for an Azure plan "
+          + "subscription of the customer.");
+    }
+  }
+
   public CartView changeQuantity(String processInstanceId, int lineNo, BigDecimal quantity) {
     Purchase purchase = requireOpen(processInstanceId);
     List<PurchaseLine> lines = purchases.lines(purchase.id());
     PurchaseLine line = requireLine(lines, lineNo);
+    if (line.isSavingsPlan()) {
+      throw new InvalidInputException("A savings plan has no quantity. To change its commitment, remove line " + line.lineNo()
+          + " and add the savings plan again.");
+    }
     ReservationOffer offer = catalog.requireOffer(purchase.customerCountry(), line.productId() + ":" + line.skuId(), line.billingPlan());
     long units = Quantity.of(quantity, offer.sku());
     requireWithinPolicy(lines, line.lineNo(), line.type(), line.reservationName(), units);
@@ -220,6 +285,10 @@ public class PurchaseService {
     // The subscription may have changed since the cart was started; the rules need its type.
     AzureSubscription subscription = subscriptions.requireEligible(purchase.customerId(), purchase.subscriptionId());
     List<OrderPolicy.Line> ruleLines = lines.stream().map(line -> {
+      if (line.isSavingsPlan()) {
+        requireSavingsPlanSubscription(subscription);
+        return new OrderPolicy.Line(line.reservationName(), line.type(), "", line.termDuration(), line.quantity());
+      }
       ReservationSku sku = catalog.requireOffer(purchase.customerCountry(), line.productId() + ":" + line.skuId(), line.billingPlan())
           .sku();
       return new OrderPolicy.Line(line.reservationName(), sku.type(), sku.vmSize() == null ? "" : sku.vmSize().family(),

@@ -131,12 +131,18 @@ public class RecommendationService {
     }
     requireOneTermPerGroup(chosen);
     List<Recommendation> plans = chosen.stream().filter(Recommendation::isSavingsPlan).toList();
-    if (!plans.isEmpty()) {
-      throw new InvalidInputException("A savings plan cannot be added from here yet. Untick it; the reservations can be.");
+    if (plans.size() > 1) {
+      throw new InvalidInputException("Tick one savings plan: 1 year or 3 years. Both would commit to the same usage.");
+    }
+    if (!plans.isEmpty() && plans.size() < chosen.size()) {
+      throw new InvalidInputException("Tick reservations or the savings plan, not both: the savings plan's commitment was computed "
+          + "for all the usage, and reservations would leave part of it unused.");
     }
     CartView cart = null;
     for (Recommendation recommendation : chosen) {
-      cart = purchases.addLine(processInstanceId, recommendation.reference(), plan, BigDecimal.valueOf(recommendation.quantity()));
+      cart = recommendation.isSavingsPlan()
+          ? purchases.addSavingsPlan(processInstanceId, recommendation.term(), recommendation.hourlyCommitment(), plan)
+          : purchases.addLine(processInstanceId, recommendation.reference(), plan, BigDecimal.valueOf(recommendation.quantity()));
     }
     return cart;
   }

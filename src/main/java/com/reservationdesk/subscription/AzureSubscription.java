@@ -11,6 +11,9 @@ import com.reservationdesk.partnercenter.SubscriptionStatus;
  */
 public record AzureSubscription(String subscriptionId, String friendlyName, String kind, SubscriptionStatus status) {
 
+  public static final String AZURE_PLAN = "Azure plan";
+  public static final String LEGACY_AZURE_OFFER = "CSP Azure offer";
+
   public boolean isActive() {
     return status == SubscriptionStatus.ACTIVE;
   }

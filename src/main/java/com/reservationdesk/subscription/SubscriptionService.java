@@ -25,10 +25,10 @@ public class SubscriptionService {
     for (Subscription subscription : partnerCenter.getSubscriptions(customerId)) {
       if (subscription.isAzurePlan()) {
         partnerCenter.getAzureEntitlements(customerId, subscription.id()).forEach(e -> result.add(new AzureSubscription(
-            e.subscriptionId(), e.friendlyName(), "Azure plan",
+            e.subscriptionId(), e.friendlyName(), AzureSubscription.AZURE_PLAN,
             subscription.status() == SubscriptionStatus.ACTIVE ? e.status() : subscription.status())));
       } else if (subscription.isLegacyAzureOffer()) {
-        result.add(new AzureSubscription(subscription.id(), subscription.friendlyName(), "CSP Azure offer", subscription.status()));
+        result.add(new AzureSubscription(subscription.id(), subscription.friendlyName(), AzureSubscription.LEGACY_AZURE_OFFER, subscription.status()));
       }
     }
     return result;
@@ -56,6 +56,24 @@ public class SubscriptionService {
   }
 
   /**
+   * What a savings plan's provisioning context names for the purchase's Azure subscription: its Azure plan when the
+   * plan is shared, the subscription's entitlement when it is single (Partner Center's savings plan cart line).
+   */
+  public String savingsPlanTarget(String customerId, String azureSubscriptionId, com.reservationdesk.partnercenter.Scope scope) {
+    for (Subscription subscription : partnerCenter.getSubscriptions(customerId)) {
+      if (subscription.isAzurePlan()) {
+        for (var entitlement : partnerCenter.getAzureEntitlements(customerId, subscription.id())) {
+          if (entitlement.subscriptionId().equalsIgnoreCase(azureSubscriptionId)) {
+            return scope == com.reservationdesk.partnercenter.Scope.SHARED ? subscription.id() : entitlement.id();
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("Azure subscription " + azureSubscriptionId + " of customer " + customerId
+        + " is under no Azure plan, so no savings plan can be bought for it");
+  }
+
+  /**
    * Gives a customer without an active Azure subscription one: a new Azure subscription under its
    * active Azure plan, or a new Azure plan (which comes with its first Azure subscription).
    * Looks before it buys, so running it again after a lost answer adds nothing twice.
@@ -69,7 +87,7 @@ public class SubscriptionService {
         .filter(s -> s.isAzurePlan() && s.status() == SubscriptionStatus.ACTIVE).findFirst();
     if (activePlan.isPresent()) {
       var entitlement = partnerCenter.createAzureSubscription(customerId, activePlan.get().id(), "Azure subscription", requestId);
-      return new AzureSubscription(entitlement.subscriptionId(), entitlement.friendlyName(), "Azure plan", entitlement.status());
+      return new AzureSubscription(entitlement.subscriptionId(), entitlement.friendlyName(), AzureSubscription.AZURE_PLAN, entitlement.status());
     }
     partnerCenter.createAzurePlan(customerId, requestId);
     return eligibleSubscriptions(customerId).stream().findFirst()

@@ -169,7 +169,7 @@ public class LivePartnerCenter implements PartnerCenter {
   public List<ReservationSku> getReservationSkus(String country) {
     List<ReservationSku> skus = new ArrayList<>();
     int unpriced = 0;
-    for (ReservationType type : ReservationType.values()) {
+    for (ReservationType type : ReservationType.reservations()) {
       List<ProductJson> products = client.items(call(GET, "/products").query("country", country)
           .query("targetView", type.targetView()).query("reservationScope", properties.reservationScope()), ProductJson.class, ALL);
       for (ProductJson product : products) {

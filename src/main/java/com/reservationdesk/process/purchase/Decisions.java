@@ -16,6 +16,9 @@ public final class Decisions {
   /** {@code subscriptionDecision}: Gateway_SubscriptionDecision. */
   public enum SubscriptionDecision implements Decision { CHOSEN, CANCEL }
 
+  /** {@code filterDecision}: Gateway_FilterDecision; a savings plan is added at once, with no catalog to search. */
+  public enum FilterDecision implements Decision { SEARCH, SAVINGS_PLAN_ADDED, CANCEL }
+
   /** {@code recommendationDecision}: Gateway_RecommendationDecision. */
   public enum RecommendationDecision implements Decision { REVIEW, SEARCH, CANCEL }
 

@@ -20,6 +20,11 @@ final class FilterForm {
 
   private FilterForm() {}
 
+  /** Whether the form chose the savings plan, which is bought by a commitment instead of found in the catalog. */
+  static boolean isSavingsPlan(Object productType) {
+    return productType != null && ReservationType.SAVINGS_PLAN.formValue().equals(productType.toString().trim());
+  }
+
   /**
    * The filter from the form's values, checked: a value the form should not have sent is refused
    * with a sentence that says how to fix it.
@@ -30,6 +35,9 @@ final class FilterForm {
       Object typeValue = values.get(PRODUCT_TYPE);
       type = typeValue == null || typeValue.toString().isBlank() ? ReservationType.VIRTUAL_MACHINES
           : ReservationType.fromForm(typeValue.toString());
+      if (!type.isReservation()) {
+        throw new IllegalArgumentException("no catalog");
+      }
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("Choose what to reserve: virtual machines, SQL Database or Azure Cosmos DB.");
     }

@@ -86,6 +86,15 @@ public final class FormValues {
     return values;
   }
 
+  /** A savings plan's term as the filter form sends it: {@code P1Y} or {@code P3Y}. */
+  public static com.reservationdesk.partnercenter.Term savingsPlanTerm(Object value) {
+    String text = text(value);
+    if (!text.equals("P1Y") && !text.equals("P3Y")) {
+      throw new InvalidInputException("Choose the savings plan's term: 1 year or 3 years.");
+    }
+    return com.reservationdesk.partnercenter.Term.of(text);
+  }
+
   /** The billing plan a filter names; upfront when it names none. */
   public static BillingPlan billingPlan(Object value) {
     String text = text(value);

@@ -56,7 +56,7 @@ public class PurchaseOptionsService {
 
   /** The partner's quantity limits, as the rules that check each cart line enforce them. */
   private String quantityLimits() {
-    return "Quantity limits (the partner's policy): " + String.join("; ", Arrays.stream(ReservationType.values()).map(type -> {
+    return "Quantity limits (the partner's policy): " + String.join("; ", ReservationType.reservations().stream().map(type -> {
       OrderPolicy.Limits limits = policy.limits(type);
       return String.format("%s up to %,d %s per line and %,d per order", type.label(), limits.perLine(), limits.unit(),
           limits.perOrder());

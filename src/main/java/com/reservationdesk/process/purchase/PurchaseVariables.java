@@ -72,6 +72,9 @@ public final class PurchaseVariables {
   public static final String PRICE_NOTE = "priceNote";
   public static final String QUANTITY_LIMITS = "quantityLimits";
   public static final String FILTER_ACTION = "filterAction";
+  public static final String FILTER_DECISION = "filterDecision";
+  public static final String SAVINGS_PLAN_COMMITMENT = "savingsPlanCommitment";
+  public static final String SAVINGS_PLAN_TERM = "savingsPlanTerm";
   public static final String RESERVATION_RESULTS = "reservationResults";
   public static final String RESERVATION_RESULT_COUNT = "reservationResultCount";
   public static final String RESERVATION_RESULT_MESSAGE = "reservationResultMessage";
@@ -148,7 +151,7 @@ public final class PurchaseVariables {
       APPROVAL,
       // What the agent typed to search and pick: the cart lines and orders in Reservation Desk's tables keep the result.
       PRODUCT_TYPE, REGION, SIZE_FILTER, MIN_VCPUS, MAX_VCPUS, MIN_MEMORY_GIB, MAX_MEMORY_GIB, FLEXIBILITY_GROUP, SQL_DEPLOYMENT,
-      SQL_TIER, COSMOS_WRITES, TERM, BILLING_PLAN, HIDE_RESTRICTED, FILTER_ACTION, RESERVATION, QUANTITY, CART_ACTION, CART_LINE,
+      SQL_TIER, COSMOS_WRITES, TERM, BILLING_PLAN, HIDE_RESTRICTED, FILTER_ACTION, SAVINGS_PLAN_COMMITMENT, SAVINGS_PLAN_TERM, RESERVATION, QUANTITY, CART_ACTION, CART_LINE,
       NEW_QUANTITY);
 
   private PurchaseVariables() {}

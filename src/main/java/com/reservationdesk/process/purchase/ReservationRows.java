@@ -40,6 +40,7 @@ final class ReservationRows {
           + sku.vmSize().flexibilityRatio().stripTrailingZeros().toPlainString();
       case SQL_DATABASE -> "per vCore \u00b7 " + sku.tier() + " \u00b7 " + sku.deployment();
       case COSMOS_DB -> "per 100 RU/s \u00b7 " + sku.tier() + " \u00b7 applies in every region";
+      case SAVINGS_PLAN -> "an hourly commitment, every region and size";
     };
   }
 

@@ -45,7 +45,9 @@ class PurchaseContractTest {
       ORDER_TOTAL_AMOUNT, ORDER_QUANTITY, APPROVAL, APPROVAL_REQUIRED, APPROVAL_REASON, APPROVAL_RESULT, REQUESTED_BY, REVIEW_NOTE,
       REGISTRATION_STATUS, REGISTRATION_CHECKS, PURCHASE_EXPIRED, PURCHASE_OPEN, PURCHASE_EXPIRES_AT, ORDER_OUTCOME, ORDER_PROBLEM,
       ORDER_NUMBERS, ORDER_COUNT, ORDER_STATUS, ORDER_TOTAL, ORDER_SUMMARY, AZURE_PORTAL_URL, CUSTOMER_DECISION,
-      SUBSCRIPTION_DECISION, CART_DECISION, REVIEW_DECISION, ACTIVE_SUBSCRIPTION_COUNT);
+      SUBSCRIPTION_DECISION, CART_DECISION, REVIEW_DECISION, ACTIVE_SUBSCRIPTION_COUNT, FILTER_DECISION, RECOMMENDATION_DECISION,
+      RECOMMENDATION_SUMMARY, RECOMMENDATION_COUNT, RECOMMENDATION_ROWS, RECOMMENDATION_OPTIONS, RECOMMENDATION_NOTES,
+      RECOMMENDATION_CHART);
 
   @Test
   void eachActionFieldOffersExactlyItsEnumsValues() throws IOException {
@@ -55,12 +57,16 @@ class PurchaseContractTest {
     assertOffers(offered, SUBSCRIPTION_ACTION, Actions.SubscriptionAction.values());
     assertOffers(offered, FILTER_ACTION, Actions.FilterAction.values());
     assertOffers(offered, CART_ACTION, Actions.CartAction.values());
+    assertOffers(offered, RECOMMENDATION_ACTION, Actions.RecommendationAction.values());
     assertOffers(offered, REVIEW_ACTION, Actions.ReviewAction.values());
     assertOffers(offered, APPROVAL_DECISION, Actions.ApprovalDecision.values());
     assertOffers(offered, REGISTRATION_ACTION, Actions.RegistrationAction.values());
     assertOffers(offered, FIX_ACTION, Actions.FixAction.values());
     assertThat(Arrays.stream(Scope.values()).map(Scope::apiName)).containsExactlyInAnyOrderElementsOf(offered.get(SCOPE));
     assertThat(Arrays.stream(BillingPlan.values()).map(BillingPlan::formValue)).containsExactlyInAnyOrderElementsOf(offered.get(BILLING_PLAN));
+    assertThat(Arrays.stream(BillingPlan.values()).map(BillingPlan::formValue))
+        .containsExactlyInAnyOrderElementsOf(offered.get(RECOMMENDATION_BILLING_PLAN));
+    assertThat(offered.get(SAVINGS_PLAN_TERM)).as("a savings plan runs 1 or 3 years").containsExactlyInAnyOrder("P1Y", "P3Y");
     assertThat(Arrays.stream(ReservationType.values()).map(ReservationType::formValue))
         .containsExactlyInAnyOrderElementsOf(offered.get(PRODUCT_TYPE));
     assertThat(offered.get(TERM)).containsExactlyInAnyOrderElementsOf(
@@ -73,6 +79,8 @@ class PurchaseContractTest {
     allowed.put(CUSTOMER_DECISION, values(Decisions.CustomerDecision.values()));
     allowed.put(SUBSCRIPTION_DECISION, values(Decisions.SubscriptionDecision.values()));
     allowed.put(CART_DECISION, values(Decisions.CartDecision.values()));
+    allowed.put(FILTER_DECISION, values(Decisions.FilterDecision.values()));
+    allowed.put(RECOMMENDATION_DECISION, values(Decisions.RecommendationDecision.values()));
     allowed.put(REVIEW_DECISION, values(Decisions.ReviewDecision.values()));
     allowed.put(APPROVAL_RESULT, values(Decisions.ApprovalResult.values()));
     allowed.put(ORDER_OUTCOME, Arrays.stream(OrderPlacement.Outcome.values()).map(OrderPlacement.Outcome::value)
@@ -95,7 +103,8 @@ class PurchaseContractTest {
       assertThat(allowed.get(variable)).as("values of " + variable).containsAll(literals);
     });
     // Every decision a gateway branches on is used by the model: none of the enums' values is dead.
-    for (String decision : List.of(CUSTOMER_DECISION, SUBSCRIPTION_DECISION, CART_DECISION, REVIEW_DECISION)) {
+    for (String decision : List.of(CUSTOMER_DECISION, SUBSCRIPTION_DECISION, CART_DECISION, REVIEW_DECISION, FILTER_DECISION,
+        RECOMMENDATION_DECISION)) {
       assertThat(used.get(decision)).as(decision).containsExactlyInAnyOrderElementsOf(allowed.get(decision));
     }
   }

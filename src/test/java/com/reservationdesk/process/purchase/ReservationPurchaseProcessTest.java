@@ -38,6 +38,7 @@ import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseService;
 import com.reservationdesk.purchase.PurchaseStatus;
 import com.reservationdesk.purchase.ReadyToOrder;
+import com.reservationdesk.recommendation.RecommendationService;
 import com.reservationdesk.subscription.AzureSubscription;
 import com.reservationdesk.subscription.SubscriptionService;
 import java.math.BigDecimal;
@@ -85,6 +86,7 @@ class ReservationPurchaseProcessTest {
   final SubscriptionService subscriptions = mock(SubscriptionService.class);
   final PurchaseService purchases = mock(PurchaseService.class);
   final OrderService orders = mock(OrderService.class);
+  final RecommendationService recommendations = mock(RecommendationService.class);
 
   static final List<String> LIFETIME_TIMERS = List.of("StartEvent_ReminderDue", "StartEvent_CartExpired");
 
@@ -115,6 +117,8 @@ class ReservationPurchaseProcessTest {
     Mocks.register("loadPurchaseOptions", new LoadPurchaseOptionsDelegate(options));
     Mocks.register("addAzureSubscription", new AddAzureSubscriptionDelegate(purchases));
     Mocks.register("confirmSubscriptionChoice", new ConfirmSubscriptionChoiceDelegate(purchases));
+    Mocks.register("recommendPurchases", new RecommendPurchasesDelegate(recommendations));
+    Mocks.register("addRecommendations", new AddRecommendationsDelegate(recommendations));
     Mocks.register("checkCatalogFilter", new CheckCatalogFilterDelegate(purchases));
     Mocks.register("searchCatalog", new SearchCatalogDelegate(purchases));
     Mocks.register("updateCart", new UpdateCartDelegate(purchases));
@@ -149,6 +153,9 @@ class ReservationPurchaseProcessTest {
     when(purchases.cart(anyString())).thenReturn(CartView.of(List.of(), "USD"));
     when(purchases.readyToOrder(anyString(), any(), any(), any())).thenReturn(new ReadyToOrder(purchase,
         new ApprovalRequest("USD", new Money(new BigDecimal("2420"), "USD"), 2)));
+    when(purchases.addSavingsPlan(anyString(), any(), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
+    when(recommendations.recommend(anyString())).thenReturn(nothingRecommended());
+    when(recommendations.addToCart(anyString(), any(), any())).thenReturn(CartView.of(List.of(), "USD"));
   }
 
   @AfterEach
@@ -167,7 +174,11 @@ class ReservationPurchaseProcessTest {
     assertThat(purchase).variables().containsEntry(CUSTOMER_ID, CONTOSO).doesNotContainKey(ACTIVE_SUBSCRIPTION_COUNT);
 
     complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
-    assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
+    assertThat(purchase).isWaitingAt("ServiceTask_RecommendPurchases");
+    executeJob();
+    assertThat(purchase).hasPassed("Gateway_AnyRecommendation").isWaitingAt("UserTask_FilterReservations")
+        .variables().containsEntry(RECOMMENDATION_SUMMARY, "No pay-as-you-go VM usage in the last 30 days: nothing to recommend.")
+        .containsEntry(RECOMMENDATION_COUNT, 0);
     assertThat(purchase).hasBusinessKey(PURCHASE).variables().containsEntry(PURCHASE_ID, PURCHASE);
 
     searchCatalog();
@@ -255,6 +266,7 @@ class ReservationPurchaseProcessTest {
     assertThat(purchase).isWaitingAt("ServiceTask_LoadPurchaseOptions").variables().doesNotContainKey(CUSTOMER_DECISION);
     executeJob();
     complete(task(), withVariables(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, SUBSCRIPTION));
+    executeJob();
     searchCatalog();
     complete(task(), withVariables(CART_ACTION, "changeFilter"));
     assertThat(purchase).isWaitingAt("UserTask_FilterReservations");
@@ -411,6 +423,103 @@ class ReservationPurchaseProcessTest {
     complete(task(), withVariables(FIX_ACTION, "cancel"));
     assertThat(purchase).isEnded().hasPassed("EndEvent_PurchaseCancelled");
     verify(purchases).cancel(anyString());
+  }
+
+  @Test
+  void recommendationsFromUsage_theAgentTicksSome_theyLandInTheCartAndTheReviewFollows() {
+    when(recommendations.recommend(anyString())).thenReturn(recommended());
+    ProcessInstance purchase = startAt("ServiceTask_RecommendPurchases");
+    executeJob();
+    assertThat(purchase).isWaitingAt("UserTask_ChooseRecommendations").task().isAssignedTo("alice");
+    assertThat(purchase).variables().containsEntry(RECOMMENDATION_COUNT, 2).containsKey(RECOMMENDATION_ROWS)
+        .containsKey(RECOMMENDATION_OPTIONS);
+    org.assertj.core.api.Assertions.assertThat((String) engine.getRuntimeService().getVariable(purchase.getId(), RECOMMENDATION_CHART))
+        .startsWith("data:image/svg+xml;base64,");
+
+    // As Tasklist sends a checklist: the ticked values as a JSON array.
+    complete(task(), withVariables(RECOMMENDATION_ACTION, "addAndReview", CHOSEN_RECOMMENDATIONS,
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"R1\"]").create(), RECOMMENDATION_BILLING_PLAN, "monthly"));
+    verify(recommendations).addToCart(purchase.getId(), List.of("R1"), BillingPlan.MONTHLY);
+    assertThat(purchase).hasPassed("Gateway_MergeBackToReview").isWaitingAt("UserTask_ReviewOrder");
+    assertThat(purchase).variables().doesNotContainKey(RECOMMENDATION_CHART).doesNotContainKey(RECOMMENDATION_ROWS)
+        .doesNotContainKey(CHOSEN_RECOMMENDATIONS);
+  }
+
+  @Test
+  void recommendationsTheAgentAddsThenSearchesOn_orSkips_orCancelsAt() {
+    when(recommendations.recommend(anyString())).thenReturn(recommended());
+    ProcessInstance first = startAt("ServiceTask_RecommendPurchases");
+    executeJob();
+    complete(task(), withVariables(RECOMMENDATION_ACTION, "addAndSearch", CHOSEN_RECOMMENDATIONS, List.of("S3Y"),
+        RECOMMENDATION_BILLING_PLAN, "upfront"));
+    verify(recommendations).addToCart(first.getId(), List.of("S3Y"), BillingPlan.UPFRONT);
+    assertThat(first).isWaitingAt("UserTask_FilterReservations");
+
+    ProcessInstance second = startAt("ServiceTask_RecommendPurchases");
+    executeJob();
+    complete(task(), withVariables(RECOMMENDATION_ACTION, "search"));
+    assertThat(second).isWaitingAt("UserTask_FilterReservations");
+
+    ProcessInstance third = startAt("ServiceTask_RecommendPurchases");
+    executeJob();
+    complete(task(), withVariables(RECOMMENDATION_ACTION, "cancel"));
+    assertThat(third).isEnded().hasPassed("Gateway_RecommendationDecision", "Gateway_MergeCancel", "EndEvent_PurchaseCancelled");
+    verify(recommendations, org.mockito.Mockito.times(1)).addToCart(anyString(), any(), any());
+  }
+
+  @Test
+  void aRefusedRecommendation_keepsTheAgentOnTheStepWithTheSentence() {
+    when(recommendations.recommend(anyString())).thenReturn(recommended());
+    ProcessInstance purchase = startAt("ServiceTask_RecommendPurchases");
+    executeJob();
+    when(recommendations.addToCart(anyString(), any(), any()))
+        .thenThrow(new InvalidInputException("Tick reservations or the savings plan, not both."));
+    Map<String, Object> both = withVariables(RECOMMENDATION_ACTION, "addAndReview", CHOSEN_RECOMMENDATIONS, "[\"R1\",\"S3Y\"]");
+    assertThatThrownBy(() -> complete(task(), both)).hasMessage("Tick reservations or the savings plan, not both.");
+    Map<String, Object> notATick = withVariables(RECOMMENDATION_ACTION, "addAndReview", CHOSEN_RECOMMENDATIONS, "[{\"id\":1}]");
+    assertThatThrownBy(() -> complete(task(), notATick)).hasMessage("Tick recommendations from the list.");
+    assertThat(purchase).isWaitingAt("UserTask_ChooseRecommendations");
+  }
+
+  @Test
+  void aSavingsPlanFromTheFilter_goesIntoTheCartAtOnce_andTheReviewFollows() {
+    ProcessInstance purchase = purchaseAtFilter();
+    complete(task(), withVariables(PRODUCT_TYPE, "savingsPlan", SAVINGS_PLAN_COMMITMENT, 2.5, SAVINGS_PLAN_TERM, "P3Y",
+        BILLING_PLAN, "monthly", FILTER_ACTION, "search"));
+    verify(purchases).addSavingsPlan(purchase.getId(), com.reservationdesk.partnercenter.Term.THREE_YEARS, new BigDecimal("2.5"),
+        BillingPlan.MONTHLY);
+    assertThat(purchase).hasPassed("Gateway_FilterDecision", "Gateway_MergeReview").hasNotPassed("ServiceTask_SearchCatalog")
+        .isWaitingAt("UserTask_ReviewOrder");
+
+    ProcessInstance fiveYears = purchaseAtFilter();
+    Map<String, Object> wrongTerm = withVariables(PRODUCT_TYPE, "savingsPlan", SAVINGS_PLAN_COMMITMENT, 2.5, SAVINGS_PLAN_TERM, "P5Y");
+    assertThatThrownBy(() -> complete(task(), wrongTerm)).hasMessage("Choose the savings plan's term: 1 year or 3 years.");
+    assertThat(fiveYears).isWaitingAt("UserTask_FilterReservations");
+  }
+
+  private static com.reservationdesk.recommendation.Recommendations nothingRecommended() {
+    return new com.reservationdesk.recommendation.Recommendations(30, Instant.parse("2026-10-31T00:00:00Z"),
+        Instant.parse("2026-11-30T00:00:00Z"), "USD", "No pay-as-you-go VM usage in the last 30 days: nothing to recommend.",
+        List.of(), List.of(), null);
+  }
+
+  private static com.reservationdesk.recommendation.Recommendations recommended() {
+    var series = new com.reservationdesk.recommendation.UsageSeries(Instant.parse("2026-10-31T00:00:00Z"), 3, new double[] {4, 5, 4},
+        new double[] {4, 6, 4}, 4, "D2s_v5 units");
+    var reservation = new com.reservationdesk.recommendation.Recommendation("R1",
+        com.reservationdesk.policy.RecommendationPolicy.Kind.RESERVATION, "2 \u00d7 Standard_D4s_v5 \u00b7 EU West \u00b7 3 years",
+        "DZH318Z0BQ4F:00CN", "Standard_D4s_v5", "westeurope", "EU West", "Dsv5 Series", com.reservationdesk.partnercenter.Term.THREE_YEARS,
+        2, new BigDecimal("4"), null, "USD", new BigDecimal("96.3"), new BigDecimal("40.0"), new BigDecimal("120.00"),
+        new BigDecimal("4320.00"), new BigDecimal("600.00"), new BigDecimal("480.00"), new BigDecimal("120.00"), "usage", null, null,
+        null, series);
+    var plan = new com.reservationdesk.recommendation.Recommendation("S3Y",
+        com.reservationdesk.policy.RecommendationPolicy.Kind.SAVINGS_PLAN, "Savings plan for compute, 3 years \u00b7 $0.50 an hour",
+        null, null, null, null, null, com.reservationdesk.partnercenter.Term.THREE_YEARS, 1, null, new BigDecimal("0.50"), "USD",
+        new BigDecimal("100.0"), new BigDecimal("70.0"), new BigDecimal("50.00"), new BigDecimal("1800.00"), new BigDecimal("600.00"),
+        new BigDecimal("550.00"), new BigDecimal("50.00"), "usage", null, null, null, series);
+    return new com.reservationdesk.recommendation.Recommendations(30, Instant.parse("2026-10-31T00:00:00Z"),
+        Instant.parse("2026-11-30T00:00:00Z"), "USD", "From 2,880 VM hours: 1 reservation; or a savings plan.",
+        List.of(reservation, plan), List.of("Standard_NC6s_v3 in EU West: restricted."), null);
   }
 
   private void waitForRegistrationTenTimes(ProcessInstance purchase) {

@@ -7,3 +7,8 @@ create table purchase_recommendation (
   look_back_days  integer      not null,
   content         text         not null
 );
+
+-- An Azure savings plan for compute is a cart line and an order line too: one plan (quantity 1) whose price is its
+-- hourly commitment over the term's hours. Reservations leave it empty.
+alter table purchase_line add column hourly_commitment numeric(19, 4);
+alter table placed_order_line add column hourly_commitment numeric(19, 4);
