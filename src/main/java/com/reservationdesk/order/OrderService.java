@@ -92,8 +92,8 @@ public class OrderService {
         lineByCatalogItem.put(availability.catalogItemId(), line);
         if (line.isSavingsPlan()) {
           items.add(new CartLineItem(line.lineNo(), availability.catalogItemId(), 1, line.billingPlan().billingCycle(),
-              line.termDuration(), new ProvisioningContext(subscriptions.savingsPlanTarget(purchase.customerId(),
-                  purchase.subscriptionId(), purchase.scope()), purchase.scope().apiName(), null),
+              line.termDuration(), ProvisioningContext.savingsPlan(purchase.scope(), subscriptions.savingsPlanTarget(purchase.customerId(),
+                  purchase.subscriptionId(), purchase.scope())),
               purchase.resellerMpnId(), PurchaseCommitment.hourly(line.hourlyCommitment(), purchase.currency())));
           continue;
         }

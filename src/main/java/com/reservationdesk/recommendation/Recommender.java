@@ -75,7 +75,9 @@ public class Recommender {
     List<String> notes = new ArrayList<>();
     Map<String, List<Member>> groups = new TreeMap<>();
     List<Member> all = new ArrayList<>();
+    double covered = 0;
     for (VmUsage series : usage) {
+      covered += series.coveredHours();
       double[] hourly = align(series, from, hours);
       double total = sum(hourly);
       if (total <= 0) {
@@ -109,7 +111,11 @@ public class Recommender {
       savingsPlan(currency, from, hours, all, term, notes).ifPresent(recommendations::add);
     }
     notes.addAll(azureOnly(customer, azure, reservations));
-    return new Recommendations(lookBackDays, from, to, currency, summary(lookBackDays, all, recommendations, currency),
+    if (covered > 0) {
+      notes.add(String.format(Locale.ENGLISH, "%,.0f VM hours of the look-back already ran under the customer's reservations or "
+          + "savings plans; only the pay-as-you-go rest is recommended on.", covered));
+    }
+    return new Recommendations(lookBackDays, from, to, currency, summary(lookBackDays, all, covered, recommendations, currency),
         List.copyOf(recommendations), List.copyOf(notes), null);
   }
 
@@ -305,9 +311,12 @@ public class Recommender {
         decimal(max(units)), String.format(Locale.ENGLISH, "%,d", hours));
   }
 
-  private String summary(int lookBackDays, List<Member> all, List<Recommendation> recommendations, String currency) {
+  private String summary(int lookBackDays, List<Member> all, double covered, List<Recommendation> recommendations, String currency) {
     if (all.isEmpty()) {
-      return "No pay-as-you-go VM usage in the last " + lookBackDays + " days: nothing to recommend.";
+      return covered > 0
+          ? String.format(Locale.ENGLISH, "All %,.0f VM hours of the last %d days ran under the customer's reservations or savings "
+              + "plans: nothing left to recommend.", covered, lookBackDays)
+          : "No pay-as-you-go VM usage in the last " + lookBackDays + " days: nothing to recommend.";
     }
     double vmHours = all.stream().mapToDouble(Member::total).sum();
     String usage = String.format(Locale.ENGLISH, "From %,.0f VM hours of pay-as-you-go usage in the last %d days (%d sizes in %d regions)",

@@ -168,9 +168,18 @@ class RecommenderTest {
   }
 
   @Test
+  void usageTheCustomersReservationsAlreadyCover_leavesNothingToRecommend_andSaysSo() {
+    Recommendations covered = recommend(new VmUsage("subscription-1", "westeurope", "Standard_D4s_v5", FROM, new double[24], 144,
+        Granularity.HOURLY));
+    assertThat(covered.recommendations()).isEmpty();
+    assertThat(covered.summary()).isEqualTo("All 144 VM hours of the last 1 days ran under the customer's reservations or savings "
+        + "plans: nothing left to recommend.");
+  }
+
+  @Test
   void usageBeforeTheLookBackIsLeftOut_andAPriceListWithoutTheSizeIsSaid() {
     VmUsage early = new VmUsage("subscription-1", "westeurope", "Standard_D2s_v5", FROM.minus(Duration.ofHours(24)), constant(5),
-        Granularity.HOURLY);
+        0, Granularity.HOURLY);
     assertThat(recommend(early).recommendations()).isEmpty();
     Recommendations unpriced = recommend(series("Standard_D8s_v5", "westeurope", constant(3)));
     assertThat(unpriced.notes()).anySatisfy(note -> assertThat(note).contains("Standard_D8s_v5", "no pay-as-you-go price"));
@@ -181,7 +190,7 @@ class RecommenderTest {
   }
 
   private static VmUsage series(String size, String region, double[] hourly) {
-    return new VmUsage("subscription-1", region, size, FROM, hourly, Granularity.HOURLY);
+    return new VmUsage("subscription-1", region, size, FROM, hourly, 0, Granularity.HOURLY);
   }
 
   private static double[] constant(double value) {
