@@ -94,6 +94,7 @@ class LiveModePurchaseTest {
     purchase.runJobs();
     String subscriptionId = purchase.jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
     purchase.complete(purchase.task("UserTask_ChooseSubscription"), SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    purchase.skipRecommendations();
     purchase.complete(purchase.task("UserTask_FilterReservations"), PRODUCT_TYPE, "vm", REGION, "eastus", SIZE_FILTER, "B2s", TERM, "P1Y",
         BILLING_PLAN, "upfront");
     purchase.runJobs();
@@ -172,6 +173,7 @@ class LiveModePurchaseTest {
     }
     assertThat(purchase.task("UserTask_ChooseSubscription").getId()).as("nothing changed: the same task is open").isEqualTo(choose.getId());
     purchase.complete(choose, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    purchase.skipRecommendations();
     purchase.task("UserTask_FilterReservations");
   }
 

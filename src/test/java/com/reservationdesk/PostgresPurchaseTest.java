@@ -56,7 +56,10 @@ class PostgresPurchaseTest {
     try (ConfigurableApplicationContext app = start()) {
       List<PlacedOrder> orders = app.getBean(OrderService.class).ordersOfCustomer(customerId, 10);
       assertThat(orders).extracting(PlacedOrder::orderId).containsExactly(orderNumbers);
-      assertThat(orders.get(0).lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+      assertThat(orders.get(0).lines()).extracting(l -> l.armSkuName() + " x" + l.quantity() + " " + l.hourlyCommitment())
+          .containsExactlyInAnyOrder("Standard_D4s_v5 x2 null", "Savings plan for compute x1 1.2500");
+      assertThat(app.getBean(JdbcTemplate.class).queryForObject("select count(*) from purchase_recommendation", Integer.class))
+          .as("the recommendation the agent saw is kept").isOne();
       assertThat(app.getBean(PartnerCenter.class).searchCustomers(CustomerSearchField.COMPANY_NAME, "", 10_000))
           .as("seeded once").hasSize(customers);
       assertThat(app.getBean(HistoryService.class).createHistoricProcessInstanceQuery().finished().count()).isEqualTo(1);
@@ -73,7 +76,10 @@ class PostgresPurchaseTest {
     return latest;
   }
 
-  /** Contoso: subscription, D4s in EU West for 3 years, 2 instances, buy, registration, order, confirmation. */
+  /**
+   * Contoso: subscription, the recommendations (skipped), a 1-year savings plan of 1.25 an hour, then 2 × D4s_v5 in EU West for
+   * 3 years, buy, registration, order, confirmation.
+   */
   private String purchase(ConfigurableApplicationContext app) throws Exception {
     RuntimeService runtime = app.getBean(RuntimeService.class);
     TaskService tasks = app.getBean(TaskService.class);
@@ -83,6 +89,12 @@ class PostgresPurchaseTest {
     Jobs.runDue(management, id);
     String subscription = json.readTree(runtime.getVariable(id, SUBSCRIPTION_OPTIONS).toString()).get(0).get("value").asText();
     complete(identity, tasks, id, "UserTask_ChooseSubscription", SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription);
+    Jobs.runDue(management, id);
+    assertThat(json.readTree(runtime.getVariable(id, RECOMMENDATION_ROWS).toString())).as("Contoso's steady fleet").isNotEmpty();
+    complete(identity, tasks, id, "UserTask_ChooseRecommendations", RECOMMENDATION_ACTION, "search");
+    complete(identity, tasks, id, "UserTask_FilterReservations", FILTER_ACTION, "search", PRODUCT_TYPE, "savingsPlan",
+        SAVINGS_PLAN_COMMITMENT, 1.25, SAVINGS_PLAN_TERM, "P1Y", BILLING_PLAN, "upfront");
+    complete(identity, tasks, id, "UserTask_ReviewOrder", REVIEW_ACTION, "addMore");
     complete(identity, tasks, id, "UserTask_FilterReservations", FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
         SIZE_FILTER, "D4s_v5", TERM, "P3Y", BILLING_PLAN, "upfront");
     Jobs.runDue(management, id);

@@ -37,12 +37,25 @@ record PurchaseDriver(RuntimeService runtime, TaskService tasks, IdentityService
     runJobs();
     complete(task("UserTask_ChooseSubscription"), SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID,
         jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText());
+    skipRecommendations();
     complete(task("UserTask_FilterReservations"), FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
         SIZE_FILTER, "D2s_v5", TERM, "P3Y", BILLING_PLAN, "upfront");
     runJobs();
     complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview", RESERVATION,
         jsonVariable(RESERVATION_RESULTS).get(0).get("value").asText(), QUANTITY, 1);
     complete(task("UserTask_ReviewOrder"), REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383");
+  }
+
+  /**
+   * After the subscription is chosen: runs the recommendation step, and when something is recommended, goes on to
+   * the catalog as an agent who skips it would.
+   */
+  void skipRecommendations() {
+    runJobs();
+    Task next = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+    if (next != null && "UserTask_ChooseRecommendations".equals(next.getTaskDefinitionKey())) {
+      complete(next, RECOMMENDATION_ACTION, "search");
+    }
   }
 
   void runJobs() {

@@ -72,6 +72,9 @@ class PurchaseEndToEndTest {
     String subscriptionId = subscriptionOptions.get(0).get("value").asText();
     assertThat(variable(SUBSCRIPTION_ID)).isEqualTo(subscriptionId);
     complete(chooseSubscription, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    runJobs();
+    assertThat(variable(RECOMMENDATION_SUMMARY)).as("a new subscription has no usage yet")
+        .isEqualTo("No pay-as-you-go VM usage in the last 30 days: nothing to recommend.");
 
     // A filter the catalog cannot answer is refused while the task completes: it stays open.
     Task filter = task("UserTask_FilterReservations");
@@ -189,6 +192,8 @@ class PurchaseEndToEndTest {
     runJobs();
     String subscriptionId = jsonVariable(SUBSCRIPTION_OPTIONS).get(0).get("value").asText();
     complete(task("UserTask_ChooseSubscription"), SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    runJobs();
+    complete(task("UserTask_ChooseRecommendations"), RECOMMENDATION_ACTION, "search");
     complete(task("UserTask_FilterReservations"), REGION, "eastus", SIZE_FILTER, "B2s", TERM, "P1Y", BILLING_PLAN, "upfront");
     runJobs();
     complete(task("UserTask_ChooseReservation"), CART_ACTION, "addAndReview",

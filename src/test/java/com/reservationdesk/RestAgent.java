@@ -67,6 +67,10 @@ public final class RestAgent {
         Map.of("variables", Map.of(CUSTOMER_SEARCH, Map.of("value", customer)))).get("id").asText();
     JsonNode task = waitForTask(id, "UserTask_ChooseSubscription");
     complete(task, Map.of(SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, firstOption(task, SUBSCRIPTION_OPTIONS)));
+    task = waitForTask(id, "UserTask_ChooseRecommendations", "UserTask_FilterReservations");
+    if (task.get("taskDefinitionKey").asText().equals("UserTask_ChooseRecommendations")) {
+      complete(task, Map.of(RECOMMENDATION_ACTION, "search"));
+    }
     complete(waitForTask(id, "UserTask_FilterReservations"), Map.of(FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope",
         SIZE_FILTER, "D2s_v5", TERM, "P3Y", BILLING_PLAN, "upfront"));
     task = waitForTask(id, "UserTask_ChooseReservation");
@@ -90,16 +94,18 @@ public final class RestAgent {
     return send("GET", "/engine-rest/task?processInstanceId=" + instanceId, null);
   }
 
-  public JsonNode waitForTask(String instanceId, String key) throws Exception {
+  /** The purchase's open task once it is one of these, polling as Tasklist does. */
+  public JsonNode waitForTask(String instanceId, String... keys) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode tasks = send("GET", "/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null);
+      JsonNode tasks = send("GET", "/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKeyIn=" + String.join(",", keys),
+          null);
       if (tasks.size() > 0) {
         return tasks.get(0);
       }
       Thread.sleep(poll.toMillis());
     }
-    throw new IllegalStateException("Purchase " + instanceId + " never reached " + key);
+    throw new IllegalStateException("Purchase " + instanceId + " never reached " + String.join(" or ", keys));
   }
 
   public void complete(JsonNode task, Map<String, Object> values) throws Exception {

@@ -250,6 +250,11 @@ class SafeOrderingTest {
     runJobs(instanceId);
     String subscriptionId = json.readTree(runtime.getVariable(instanceId, SUBSCRIPTION_OPTIONS).toString()).get(0).get("value").asText();
     complete(instanceId, "UserTask_ChooseSubscription", SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscriptionId);
+    runJobs(instanceId);
+    if ("UserTask_ChooseRecommendations".equals(tasks.createTaskQuery().processInstanceId(instanceId).singleResult()
+        .getTaskDefinitionKey())) {
+      complete(instanceId, "UserTask_ChooseRecommendations", RECOMMENDATION_ACTION, "search");
+    }
     complete(instanceId, "UserTask_FilterReservations", PRODUCT_TYPE, "vm", REGION, "westeurope", SIZE_FILTER, size, TERM, "P3Y",
         BILLING_PLAN, "upfront");
     runJobs(instanceId);

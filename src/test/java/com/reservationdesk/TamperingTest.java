@@ -299,6 +299,7 @@ class TamperingTest {
   }
 
   private void addB1s(PurchaseDriver driver, String agent, long quantity) {
+    driver.skipRecommendations();
     driver.complete(driver.task("UserTask_FilterReservations"), PRODUCT_TYPE, "vm", REGION, "eastus", SIZE_FILTER, "Standard_B1s",
         TERM, "P1Y", BILLING_PLAN, "upfront");
     driver.runJobs();

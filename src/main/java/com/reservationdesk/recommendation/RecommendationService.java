@@ -8,7 +8,9 @@ import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseService;
 import com.reservationdesk.usage.AzureRecommendation;
 import com.reservationdesk.usage.LookBack;
+import com.reservationdesk.usage.UnknownCustomerException;
 import com.reservationdesk.usage.UsageSource;
+import com.reservationdesk.usage.UsageUnavailableException;
 import com.reservationdesk.usage.VmUsage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Service;
 /**
  * Recommendations inside a purchase: computed from the purchase's customer's usage once its subscription is chosen,
  * kept with the purchase, and put into its cart from that record when the agent ticks them. A recommendation is
- * help, not a step the purchase needs: when usage cannot be read, the purchase goes on without one and says why.
+ * help, not a step the purchase needs: when the usage source is unavailable, the purchase goes on without one and
+ * says why (the warning in the log names the call); anything else is a fault, retried and then an incident.
  */
 @Service
 public class RecommendationService {
@@ -66,11 +69,11 @@ public class RecommendationService {
     List<VmUsage> vmUsage;
     try {
       vmUsage = usage.vmUsage(purchase.customerId(), lookBack);
-    } catch (RuntimeException e) {
+    } catch (UsageUnavailableException | UnknownCustomerException e) {
       log.warn("Usage of customer {} could not be read for purchase {}: {}", purchase.customerId(), purchase.id(), e.toString());
       Recommendations none = new Recommendations(days, to.minus(lookBack.hours(), ChronoUnit.HOURS), to, null,
           "The customer's usage could not be read just now, so there is no recommendation. Search the catalog instead.", List.of(),
-          List.of(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+          List.of(), "Usage could not be read: " + e.getMessage());
       repository.save(purchase.id(), none, now);
       return none;
     }
@@ -78,7 +81,7 @@ public class RecommendationService {
     String azureProblem = null;
     try {
       azure = usage.azureRecommendations(purchase.customerId(), lookBack);
-    } catch (RuntimeException e) {
+    } catch (UsageUnavailableException e) {
       log.warn("Azure's recommendations for customer {} could not be read: {}", purchase.customerId(), e.toString());
       azureProblem = "Azure's own recommendations could not be read just now; these are Reservation Desk's only.";
     }

@@ -141,6 +141,9 @@ public final class PurchaseCostBenchmark {
           case "ServiceTask_LoadPurchaseOptions" -> execution.setVariable(ACTIVE_SUBSCRIPTION_COUNT,
               org.camunda.bpm.engine.variable.Variables.integerValue(1, true));
           case "ServiceTask_ConfirmSubscriptionChoice" -> execution.setVariable(SUBSCRIPTION_DECISION, transientValue("CHOSEN"));
+          case "ServiceTask_RecommendPurchases" -> execution.setVariable(RECOMMENDATION_COUNT, 1);
+          case "ServiceTask_AddRecommendations" -> execution.setVariable(RECOMMENDATION_DECISION, transientValue("SEARCH"));
+          case "ServiceTask_CheckCatalogFilter" -> execution.setVariable(FILTER_DECISION, transientValue("SEARCH"));
           case "ServiceTask_UpdateCart" -> execution.setVariable(CART_DECISION, transientValue("REVIEW"));
           case "ServiceTask_ApplyReviewDecision" -> {
             execution.setVariable(REVIEW_DECISION, transientValue("BUY"));
@@ -292,6 +295,8 @@ public final class PurchaseCostBenchmark {
       runJobs(id);
       String subscription = JSON.readTree(runtime.getVariable(id, SUBSCRIPTION_OPTIONS).toString()).get(0).get("value").asText();
       complete(id, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, subscription);
+      runJobs(id);
+      complete(id, RECOMMENDATION_ACTION, "search");
       complete(id, FILTER_ACTION, "search", PRODUCT_TYPE, "vm", REGION, "westeurope", SIZE_FILTER, "D4s", TERM, "P3Y", BILLING_PLAN,
           "upfront");
       runJobs(id);
@@ -307,6 +312,8 @@ public final class PurchaseCostBenchmark {
       String id = Jobs.submitStartFormAs(identity, forms, "alice", definitionId(FLOOR_KEY), Map.of(CUSTOMER_SEARCH, "Contoso Ltd"));
       runJobs(id);
       complete(id, SUBSCRIPTION_ACTION, "choose", SUBSCRIPTION_ID, "s");
+      runJobs(id);
+      complete(id, RECOMMENDATION_ACTION, "search");
       complete(id, FILTER_ACTION, "search");
       runJobs(id);
       complete(id, CART_ACTION, "addAndReview");
