@@ -21,6 +21,9 @@ import com.reservationdesk.partnercenter.PartnerCenter;
 import com.reservationdesk.partnercenter.live.LivePartnerCenter;
 import com.reservationdesk.usage.UsageSource;
 import com.reservationdesk.usage.live.LiveUsageSource;
+import com.reservationdesk.pricing.ComputePrices;
+import com.reservationdesk.pricing.retail.FakeRetailPricesServer;
+import com.reservationdesk.pricing.retail.RetailPricesApiComputePrices;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -47,6 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LiveModePurchaseTest {
 
   private final FakePartnerCenterServer fake = new FakePartnerCenterServer();
+  private final FakeRetailPricesServer retailPrices = new FakeRetailPricesServer();
   private ConfigurableApplicationContext app;
   private RuntimeService runtime;
   private TaskService tasks;
@@ -66,7 +70,8 @@ class LiveModePurchaseTest {
         "--reservation-desk.partner.live.tenant-id=" + FakePartnerCenterServer.TENANT,
         "--reservation-desk.partner.live.client-id=" + FakePartnerCenterServer.CLIENT_ID,
         "--reservation-desk.partner.live.client-secret=" + FakePartnerCenterServer.CLIENT_SECRET,
-        "--reservation-desk.partner.live.health-interval=PT0S");
+        "--reservation-desk.partner.live.health-interval=PT0S",
+        "--reservation-desk.retail-prices.base-url=" + retailPrices.baseUrl());
     runtime = app.getBean(RuntimeService.class);
     tasks = app.getBean(TaskService.class);
     identity = app.getBean(IdentityService.class);
@@ -78,6 +83,16 @@ class LiveModePurchaseTest {
       app.close();
     }
     fake.close();
+    retailPrices.close();
+  }
+
+  @Test
+  void computePricesComeFromTheRetailPricesApi() {
+    ComputePrices computePrices = app.getBean(ComputePrices.class);
+    assertThat(computePrices).isInstanceOf(RetailPricesApiComputePrices.class);
+    assertThat(computePrices.vm("eastus", "Standard_D4s_v5")).hasValueSatisfying(prices -> assertThat(prices.payAsYouGo())
+        .isEqualByComparingTo(retailPrices.linuxRow("eastus", "Standard_D4s_v5").unitPrice()));
+    assertThat(retailPrices.requests()).isNotEmpty();
   }
 
   @Test

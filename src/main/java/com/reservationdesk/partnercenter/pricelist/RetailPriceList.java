@@ -2,6 +2,7 @@ package com.reservationdesk.partnercenter.pricelist;
 
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.VmSize;
+import com.reservationdesk.pricing.VmHourlyPrices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The public Azure retail price list, read at start from a Retail Prices API file. Both adapters use it:
  * it is the embedded Partner Center's catalog, and the live one shows its prices beside Partner Center's
- * catalog, which has none (matched on the same product and SKU ids).
+ * catalog, which has none (matched on the same product and SKU ids). The file's Linux pay-as-you-go prices of VM sizes,
+ * with the savings plan's, are the embedded mode's compute prices ({@link PriceListComputePrices}).
  *
  * <p>Bad items are logged with their position and skipped; a file that cannot be read, or yields no
  * reservation at all, stops the start: better no app than a silently half-loaded catalog.
@@ -30,6 +32,7 @@ public class RetailPriceList {
   private static final int PROBLEMS_LOGGED = 50;
 
   private final List<ReservationSku> skus;
+  private final List<VmHourlyPrices> vmPrices;
   private final Map<String, ReservationSku> byKey;
   private final RetailPricesCatalogReader.Result loadResult;
 
@@ -40,6 +43,7 @@ public class RetailPriceList {
     RetailPricesCatalogReader reader = new RetailPricesCatalogReader(regions, sizes, properties.upfrontOnlyProducts());
     this.loadResult = load(properties.itemsFile(), "reservation catalog", reader::read);
     this.skus = List.copyOf(loadResult.skus());
+    this.vmPrices = loadResult.vmPrices();
     if (skus.isEmpty()) {
       throw new IllegalStateException("The reservation catalog " + properties.itemsFile().getDescription()
           + " has no usable reservation (" + loadResult.items() + " items, " + loadResult.problems().size()
@@ -53,9 +57,9 @@ public class RetailPriceList {
           loadResult.problems().size() - PROBLEMS_LOGGED);
     }
     loadResult.ignored().forEach((what, count) ->
-        log.info("Reservation catalog {}: ignored {} {} (not sold by Reservation Desk)", properties.itemsFile().getFilename(), count, what));
-    String summary = String.format("Reservation catalog loaded from %s: %,d SKUs from %,d items in %d ms", properties.itemsFile().getDescription(),
-        skus.size(), loadResult.items(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Reservation catalog {}: ignored {} {} (not used by Reservation Desk)", properties.itemsFile().getFilename(), count, what));
+    String summary = String.format("Reservation catalog loaded from %s: %,d SKUs and %,d VM pay-as-you-go prices from %,d items in %d ms",
+        properties.itemsFile().getDescription(), skus.size(), vmPrices.size(), loadResult.items(), (System.nanoTime() - started) / 1_000_000);
     if (loadResult.problems().isEmpty()) {
       log.info(summary);
     } else {
@@ -69,6 +73,11 @@ public class RetailPriceList {
 
   public Optional<ReservationSku> find(String productId, String skuId) {
     return Optional.ofNullable(byKey.get(productId + ":" + skuId));
+  }
+
+  /** The Linux pay-as-you-go prices of an hour of VM sizes, with the savings plan's, one per region and size. */
+  public List<VmHourlyPrices> vmPrices() {
+    return vmPrices;
   }
 
   /** The bad items the file had; empty when every item loaded. */

@@ -2,6 +2,7 @@ package com.reservationdesk.partnercenter.pricelist;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -14,6 +15,9 @@ import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.VmSize;
+import com.reservationdesk.pricing.VmHourlyPrices;
+import com.reservationdesk.pricing.retail.RetailPriceJson;
+import com.reservationdesk.pricing.retail.RetailPricesJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -26,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -36,8 +41,13 @@ import java.util.regex.Pattern;
  * with {@code Items}, or a plain array of items. Its {@code productId} and {@code skuId} are the
  * Partner Center catalog's ids and {@code unitPrice} is the whole-term price.
  *
+ * <p>From the same file it reads the Linux pay-as-you-go price of an hour of each VM size and region, with the savings
+ * plan's ({@code type} "Consumption", api-version 2023-01-01-preview; {@link RetailPriceJson}), which recommendations
+ * weigh reservations against. They change nothing in the reservations read.
+ *
  * <p>A bad item is reported with its position and skipped; items of services Reservation Desk does
- * not sell are counted and ignored. A file that is not JSON of that shape fails as a whole.
+ * not sell, and VM prices it does not compare (Windows, Spot, Low Priority), are counted and ignored. A file that is not
+ * JSON of that shape fails as a whole.
  */
 public final class RetailPricesCatalogReader {
 
@@ -76,9 +86,12 @@ public final class RetailPricesCatalogReader {
   /**
    * What a file yielded.
    *
-   * @param ignored items that are not reservations of a product Reservation Desk sells, by service
+   * @param vmPrices the Linux pay-as-you-go prices of VM sizes, one per region and size (of several rows, the primary meter
+   *     region's, then the newest)
+   * @param ignored items that are neither reservations of a product Reservation Desk sells nor VM prices it compares, by kind
    */
-  public record Result(List<ReservationSku> skus, List<Problem> problems, Map<String, Integer> ignored, int items) {}
+  public record Result(List<ReservationSku> skus, List<VmHourlyPrices> vmPrices, List<Problem> problems, Map<String, Integer> ignored,
+      int items) {}
 
   public Result read(InputStream in) throws IOException {
     List<ReservationSku> skus = new ArrayList<>();
@@ -86,6 +99,8 @@ public final class RetailPricesCatalogReader {
     Map<String, Integer> ignored = new TreeMap<>();
     Map<String, Integer> firstPosition = new HashMap<>();
     Map<String, String> pool = new HashMap<>();
+    Map<String, RetailPriceJson> vmRows = new HashMap<>();
+    Map<String, VmHourlyPrices> vmPrices = new LinkedHashMap<>();
     int position = 0;
     try (JsonParser parser = new JsonFactory(mapper).createParser(in)) {
       moveToItems(parser);
@@ -103,6 +118,13 @@ public final class RetailPricesCatalogReader {
         }
         JsonNode item = mapper.readTree(parser);
         String type = text(item, "type");
+        if (RetailPriceJson.CONSUMPTION.equals(type) && RetailPriceJson.VIRTUAL_MACHINES.equals(text(item, "serviceName"))) {
+          Optional<String> bad = readVmPrice(item, vmRows, vmPrices, pool, ignored);
+          if (bad.isPresent()) {
+            problems.add(new Problem(position, line, bad.get()));
+          }
+          continue;
+        }
         if (!"Reservation".equals(type)) {
           ignored.merge(type == null ? "items without a type" : type + " items", 1, Integer::sum);
           continue;
@@ -124,7 +146,36 @@ public final class RetailPricesCatalogReader {
         }
       }
     }
-    return new Result(skus, problems, ignored, position);
+    return new Result(skus, List.copyOf(vmPrices.values()), problems, ignored, position);
+  }
+
+  /** Keeps a Linux pay-as-you-go row's prices unless a row of the same size and region counts more; why it is bad, if it is. */
+  private static Optional<String> readVmPrice(JsonNode item, Map<String, RetailPriceJson> vmRows, Map<String, VmHourlyPrices> vmPrices,
+      Map<String, String> pool, Map<String, Integer> ignored) {
+    RetailPriceJson row;
+    try {
+      row = RetailPricesJson.MAPPER.treeToValue(item, RetailPriceJson.class);
+    } catch (JsonProcessingException e) {
+      return Optional.of("unreadable pay-as-you-go item: " + e.getOriginalMessage());
+    }
+    if (!row.isLinuxVmPayAsYouGo()) {
+      ignored.merge("Windows, Spot and Low Priority VM prices", 1, Integer::sum);
+      return Optional.empty();
+    }
+    VmHourlyPrices prices;
+    try {
+      prices = row.vmHourlyPrices();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+    String key = prices.armRegionName() + "|" + prices.armSkuName();
+    RetailPriceJson kept = vmRows.get(key);
+    if (kept == null || row.isPreferredTo(kept)) {
+      vmRows.put(key, row);
+      vmPrices.put(key, new VmHourlyPrices(intern(pool, prices.armRegionName()), intern(pool, prices.armSkuName()), prices.payAsYouGo(),
+          prices.savingsPlanOneYear(), prices.savingsPlanThreeYears(), intern(pool, prices.currency())));
+    }
+    return Optional.empty();
   }
 
   private static void moveToItems(JsonParser parser) throws IOException {

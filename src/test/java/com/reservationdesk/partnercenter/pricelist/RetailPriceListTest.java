@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
@@ -29,6 +31,19 @@ class RetailPriceListTest {
       assertThat(s.armRegionName()).isEqualTo("westeurope");
       assertThat(s.termDuration()).isEqualTo("P3Y");
       assertThat(s.listPrice()).isEqualByComparingTo("4594");
+    });
+  }
+
+  @Test
+  void theCommittedFileHasAPayAsYouGoPriceForEverySizeAndRegionWithVmReservations() {
+    RetailPriceList catalog = new RetailPriceList(properties(new ClassPathResource("partnercenter/catalog/retail-prices-reservations.json")));
+    Set<String> reserved = catalog.skus().stream().filter(s -> s.vmSize() != null)
+        .map(s -> s.armRegionName() + "|" + s.vmSize().armSkuName()).collect(Collectors.toSet());
+    assertThat(catalog.vmPrices()).extracting(p -> p.armRegionName() + "|" + p.armSkuName())
+        .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(reserved);
+    assertThat(catalog.vmPrices()).allSatisfy(p -> {
+      assertThat(p.currency()).isEqualTo("USD");
+      assertThat(p.payAsYouGo()).isPositive();
     });
   }
 

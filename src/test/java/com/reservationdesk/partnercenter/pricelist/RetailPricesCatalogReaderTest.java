@@ -7,6 +7,7 @@ import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.partnercenter.VmSize;
+import com.reservationdesk.pricing.VmHourlyPrices;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The Retail Prices API format: good items become SKUs, bad ones are reported where they are. */
+/**
+ * The Retail Prices API format: good reservation items become SKUs, Linux pay-as-you-go rows VM prices, bad ones are
+ * reported where they are.
+ */
 class RetailPricesCatalogReaderTest {
 
   private final RetailPricesCatalogReader reader = new RetailPricesCatalogReader(
@@ -34,12 +38,13 @@ class RetailPricesCatalogReaderTest {
             "DZH318Z0CSM1", "0002"),
         item("Red Hat Enterprise Linux", "Red Hat Enterprise Linux", "1 vCPU", "1 vCPU", "", "westus", "1 Year", "500",
             "DZH318Z0RHEL", "0001"),
-        "{\"type\":\"Consumption\",\"serviceName\":\"Virtual Machines\",\"unitPrice\":0.5}"));
+        "{\"type\":\"Consumption\",\"serviceName\":\"Storage\",\"unitPrice\":0.5}"));
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.items()).isEqualTo(5);
     assertThat(result.ignored()).containsEntry("Consumption items", 1).containsEntry("Red Hat Enterprise Linux reservations", 1);
     assertThat(result.skus()).hasSize(3);
+    assertThat(result.vmPrices()).isEmpty();
     ReservationSku e16 = result.skus().get(0);
     assertThat(e16.key()).isEqualTo("DZH318Z096SR:02GK");
     assertThat(e16.type()).isEqualTo(ReservationType.VIRTUAL_MACHINES);
@@ -88,6 +93,41 @@ class RetailPricesCatalogReaderTest {
   }
 
   @Test
+  void readsTheLinuxPayAsYouGoPriceOfEachSizeAndRegionWithItsSavingsPlans_besideTheReservations() throws IOException {
+    RetailPricesCatalogReader.Result result = read(page(
+        payAsYouGo("westus", "Virtual Machines Esv5 Series Windows", "E16s v5", "1.840", savingsPlans("1.5", "1.2")),
+        payAsYouGo("westus", "Virtual Machines Esv5 Series", "E16s v5 Spot", "0.2208", null),
+        payAsYouGo("westus", "Virtual Machines Esv5 Series", "E16s v5 Low Priority", "0.2208", null),
+        // the API lists the 3-year price first
+        payAsYouGo("westus", "Virtual Machines Esv5 Series", "E16s v5", "1.104", savingsPlans("0.87779", "0.67464")),
+        vm("westus", "1 Year", "6054.0", "02GK"),
+        payAsYouGo("westeurope", "Virtual Machines Esv5 Series", "E16s v5", "1.2", null),
+        payAsYouGo("westus", "Virtual Machines Esv5 Series", "E16s v5", "0", null),
+        payAsYouGo("westus", "Virtual Machines Esv5 Series", "E16s v5", "1.1", savingsPlans("-1", "0.6"))));
+
+    assertThat(result.skus()).extracting(ReservationSku::key).containsExactly("DZH318Z096SR:02GK");
+    assertThat(result.vmPrices()).containsExactly(
+        new VmHourlyPrices("westus", "Standard_E16s_v5", new BigDecimal("1.104"), new BigDecimal("0.87779"), new BigDecimal("0.67464"), "USD"),
+        new VmHourlyPrices("westeurope", "Standard_E16s_v5", new BigDecimal("1.2"), null, null, "USD"));
+    assertThat(result.ignored()).containsExactly(Map.entry("Windows, Spot and Low Priority VM prices", 3));
+    assertThat(result.problems()).extracting(Object::toString).containsExactly(
+        "item 7 (line 8): pay-as-you-go price (unitPrice) 0 is not positive",
+        "item 8 (line 9): savings plan price of 1 Year -1 is not positive");
+  }
+
+  @Test
+  void ofTwoRowsOfOneSizeAndRegionThePrimaryMeterRegionsThenTheNewestCounts() throws IOException {
+    String older = payAsYouGo("westus", "Virtual Machines Esv5 Series", "E16s v5", "1.2", null);
+    String newer = older.replace("\"unitPrice\":1.2", "\"unitPrice\":1.1").replace("2024-04-01", "2025-04-01");
+    String nonPrimary = newer.replace("\"unitPrice\":1.1", "\"unitPrice\":0.9").replace("2025-04-01", "2026-04-01")
+        .replace("\"isPrimaryMeterRegion\":true", "\"isPrimaryMeterRegion\":false");
+    assertThat(read(page(older, nonPrimary, newer)).vmPrices()).singleElement()
+        .satisfies(p -> assertThat(p.payAsYouGo()).isEqualByComparingTo("1.1"));
+    assertThat(read(page(newer, older)).vmPrices()).singleElement()
+        .satisfies(p -> assertThat(p.payAsYouGo()).isEqualByComparingTo("1.1"));
+  }
+
+  @Test
   void aPlainArrayOfItemsIsReadToo() throws IOException {
     assertThat(read("[" + vm("westus", "3 Years", "11626", "0002") + "]").skus()).singleElement()
         .satisfies(s -> assertThat(s.termDuration()).isEqualTo("P3Y"));
@@ -108,6 +148,22 @@ class RetailPricesCatalogReaderTest {
   private static String page(String... items) {
     return "{\"BillingCurrency\":\"USD\",\"CustomerEntityId\":\"Default\",\"CustomerEntityType\":\"Retail\",\"Items\":[\n"
         + String.join(",\n", items) + "\n],\"NextPageLink\":null,\"Count\":" + items.length + "}";
+  }
+
+  /** A pay-as-you-go row as api-version 2023-01-01-preview writes it; {@code savingsPlan} null leaves the field out. */
+  private static String payAsYouGo(String region, String product, String skuName, String price, String savingsPlan) {
+    return "{\"currencyCode\":\"USD\",\"tierMinimumUnits\":0.0,\"retailPrice\":" + price + ",\"unitPrice\":" + price + ","
+        + "\"armRegionName\":\"" + region + "\",\"location\":\"x\",\"effectiveStartDate\":\"2024-04-01T00:00:00Z\","
+        + "\"meterId\":\"5fe1e427-910f-34a1-9b1e-000000000001\",\"meterName\":\"" + skuName + "\",\"productId\":\"DZH318Z096SR\","
+        + "\"skuId\":\"DZH318Z096SR/0001\",\"productName\":\"" + product + "\",\"skuName\":\"" + skuName + "\","
+        + "\"serviceName\":\"Virtual Machines\",\"serviceId\":\"DZH313Z7MMC8\",\"serviceFamily\":\"Compute\","
+        + "\"unitOfMeasure\":\"1 Hour\",\"type\":\"Consumption\",\"isPrimaryMeterRegion\":true,\"armSkuName\":\"Standard_E16s_v5\""
+        + (savingsPlan == null ? "" : ",\"savingsPlan\":" + savingsPlan) + "}";
+  }
+
+  private static String savingsPlans(String oneYear, String threeYears) {
+    return "[{\"unitPrice\":" + threeYears + ",\"retailPrice\":" + threeYears + ",\"term\":\"3 Years\"},"
+        + "{\"unitPrice\":" + oneYear + ",\"retailPrice\":" + oneYear + ",\"term\":\"1 Year\"}]";
   }
 
   private static String vm(String region, String term, String price, String skuId) {

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The items of a catalog: every VM size in every region where its family is sold, each term, then the database reservations. */
+/**
+ * The items of a catalog: every VM size in every region where its family is sold, its pay-as-you-go row and a reservation
+ * for each term, then the database reservations.
+ */
 final class CatalogItems {
 
   /** The 22 regions of the committed demo catalog. */
@@ -27,11 +30,11 @@ final class CatalogItems {
 
   private CatalogItems() {}
 
-  /** Sorted by product, size, region, term and sku name, with their ids. */
+  /** Sorted by product, size, region, term (pay-as-you-go first) and sku name, with their ids. */
   static List<Item> build(CatalogModel model, Mode mode) {
     List<String> regions = mode == Mode.DEMO ? DEMO_REGIONS
         : model.regions.keySet().stream().filter(region -> !region.equals(CatalogModel.GLOBAL_REGION)).toList();
-    List<Item> items = new ArrayList<>(mode == Mode.DEMO ? 8_000 : 130_000);
+    List<Item> items = new ArrayList<>(mode == Mode.DEMO ? 11_000 : 180_000);
     addVmItems(model, mode, regions, items);
     addDatabaseItems(model, mode, regions, items);
     items.sort(Comparator.<Item, String>comparing(item -> item.productId)
@@ -70,6 +73,7 @@ final class CatalogItems {
         Region region = model.regions.get(regionName);
         items.add(vmItem(family, size, region, 1, price1y, inDemoCatalog));
         items.add(vmItem(family, size, region, 3, price3y, inDemoCatalog));
+        items.add(payAsYouGoItem(family, size, region, HourlyPrices.derive(price1y, price3y, family.savingsPlan()), inDemoCatalog));
         if (family.ratio5y() != null) {
           items.add(vmItem(family, size, region, 5, money(price1yWestus * family.ratio5y() * factor), inDemoCatalog));
         }
@@ -122,6 +126,15 @@ final class CatalogItems {
     item.serviceName = "Virtual Machines";
     item.serviceId = VM_SERVICE_ID;
     item.serviceFamily = "Compute";
+    return item;
+  }
+
+  /** The Linux pay-as-you-go row of a size: what its reservations and the savings plan are weighed against. */
+  private static Item payAsYouGoItem(Family family, Size size, Region region, HourlyPrices prices, boolean inDemoCatalog) {
+    Item item = vmItem(family, size, region, 0, prices.payAsYouGo(), inDemoCatalog);
+    item.consumption = true;
+    item.savingsPlan1y = prices.savingsPlan1y();
+    item.savingsPlan3y = prices.savingsPlan3y();
     return item;
   }
 

@@ -87,7 +87,7 @@ final class DerivedSizes {
     }
     double perVcpu = BigDecimal.valueOf(base.perVcpu() * priceFactor(series, letters, generation))
         .setScale(4, RoundingMode.HALF_UP).doubleValue();
-    model.families.put(name, new Family(name, productId(name, productIds), perVcpu, RATIO_3Y, null, null));
+    model.families.put(name, new Family(name, productId(name, productIds), perVcpu, RATIO_3Y, null, base.savingsPlan(), null));
 
     String group = name + " Series";
     List<Integer> sizesVcpus = new ArrayList<>();

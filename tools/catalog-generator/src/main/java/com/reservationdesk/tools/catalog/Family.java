@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param perVcpu 1-year USD price in westus of one price unit (a vCPU of the family's reference memory)
  * @param ratio5y null where there is no 5-year term
+ * @param savingsPlan whether its pay-as-you-go rows carry savings plan prices
  * @param regions where it is sold; null for every region
  */
-record Family(String name, String productId, double perVcpu, double ratio3y, Double ratio5y, List<String> regions) {}
+record Family(String name, String productId, double perVcpu, double ratio3y, Double ratio5y, boolean savingsPlan,
+    List<String> regions) {}

@@ -2,7 +2,10 @@ package com.reservationdesk.tools.catalog;
 
 import java.math.BigDecimal;
 
-/** One reservation item of the Retail Prices API page; its ids are set last (see {@link StableIds}). */
+/**
+ * One item of the Retail Prices API page: a reservation (whole-term price) or, for a VM size, its pay-as-you-go row (price
+ * of an hour, with the savings plan's); its ids are set last (see {@link StableIds}).
+ */
 final class Item {
 
   String productId;
@@ -17,7 +20,10 @@ final class Item {
   String serviceFamily;
   String region;
   String location;
-  int termYears;
+  int termYears; // 0 for a pay-as-you-go row
   BigDecimal price;
+  boolean consumption; // a pay-as-you-go row ("type":"Consumption")
+  BigDecimal savingsPlan1y; // of a pay-as-you-go row, per hour; null where no savings plan covers the size
+  BigDecimal savingsPlan3y;
   boolean inDemoCatalog; // gets its skuId first, so it keeps the same one in FULL_SIZE
 }

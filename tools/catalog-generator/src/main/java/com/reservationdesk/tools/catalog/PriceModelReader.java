@@ -33,9 +33,9 @@ final class PriceModelReader {
   @JsonPropertyOrder({"armRegionName", "location"})
   private record RegionRow(String armRegionName, String location) {}
 
-  @JsonPropertyOrder({"family", "productId", "price1yPerVcpuWestus", "ratio3y", "ratio5y", "regions"})
+  @JsonPropertyOrder({"family", "productId", "price1yPerVcpuWestus", "ratio3y", "ratio5y", "savingsPlan", "regions"})
   private record FamilyRow(String family, String productId, double price1yPerVcpuWestus, double ratio3y, Double ratio5y,
-      String regions) {}
+      boolean savingsPlan, String regions) {}
 
   @JsonPropertyOrder({"armSkuName", "family", "category", "vCPUs", "memoryGiB", "isfGroup", "isfRatio"})
   private record SizeRow(String armSkuName, String family, String category, @JsonProperty("vCPUs") int vcpus,
@@ -89,7 +89,8 @@ final class PriceModelReader {
       if (row.productId().length() != 12 || !row.productId().startsWith("DZH318Z0")) {
         throw new IllegalStateException("bad productId " + row.productId() + " for family " + row.family());
       }
-      Family family = new Family(row.family(), row.productId(), row.price1yPerVcpuWestus(), row.ratio3y(), row.ratio5y(), regions);
+      Family family = new Family(row.family(), row.productId(), row.price1yPerVcpuWestus(), row.ratio3y(), row.ratio5y(),
+          row.savingsPlan(), regions);
       if (model.families.put(family.name(), family) != null) {
         throw new IllegalStateException("duplicate family " + family.name());
       }

@@ -9,13 +9,15 @@ import java.util.Locale;
 
 /**
  * Writes a reservation catalog in the page and item shape of the Azure Retail Prices API
- * ({@code https://prices.azure.com/api/retail/prices}, items of {@code type} "Reservation"), deterministically: the same
- * inputs give a byte-identical file. Inputs, relative to the project:
+ * ({@code https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview}), deterministically: the same inputs give
+ * a byte-identical file. Items of {@code type} "Reservation" for every VM size, region and term, SQL Database and Cosmos DB;
+ * and for every VM size and region that has reservations, its Linux pay-as-you-go row ({@code type} "Consumption", a price
+ * of an hour) with the compute savings plan's prices of that hour. Inputs, relative to the project:
  * <ul>
  *   <li>{@code src/main/resources/partnercenter/catalog/vm-sizes.csv}: VM sizes and their attributes;</li>
  *   <li>{@code src/main/resources/partnercenter/catalog/azure-regions.csv}: regions and their display locations;</li>
- *   <li>{@code tools/catalog-generator/price-model/vm-price-model.csv}: product id, price per vCPU, term ratios and regions
- *       of each family;</li>
+ *   <li>{@code tools/catalog-generator/price-model/vm-price-model.csv}: product id, price per vCPU, term ratios, savings plan
+ *       and regions of each family (pay-as-you-go and savings plan prices follow from the reservations: {@link HourlyPrices});</li>
  *   <li>{@code tools/catalog-generator/price-model/price-anchors.csv}: real list prices, written verbatim.</li>
  * </ul>
  *
@@ -80,7 +82,7 @@ public final class RetailPricesGenerator {
     System.out.println((sizes ? "sizes: " : "items: ") + written + " (" + mode + ", " + out + ", " + millis + " ms)");
   }
 
-  private static CatalogModel model(Path projectDir, Mode mode) throws IOException {
+  static CatalogModel model(Path projectDir, Mode mode) throws IOException {
     CatalogModel model = PriceModelReader.read(projectDir);
     if (mode == Mode.FULL_SIZE) {
       DerivedSizes.addTo(model);

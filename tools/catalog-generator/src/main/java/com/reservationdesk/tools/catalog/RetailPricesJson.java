@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes items as one page of the Azure Retail Prices API, field for field in the API's order, one item a line so that a
- * change to the committed file reads as a diff of items.
+ * Writes items as one page of the Azure Retail Prices API (api-version 2023-01-01-preview, which adds savings plan prices),
+ * field for field in the API's order, one item a line so that a change to the committed file reads as a diff of items.
  */
 final class RetailPricesJson {
 
@@ -37,9 +37,11 @@ final class RetailPricesJson {
 
   private static void appendItem(StringBuilder json, Item item) {
     String price = number(item.price);
-    json.append("{\"currencyCode\":\"USD\",\"tierMinimumUnits\":0.0,\"reservationTerm\":\"")
-        .append(item.termYears == 1 ? "1 Year" : item.termYears + " Years")
-        .append("\",\"retailPrice\":").append(price)
+    json.append("{\"currencyCode\":\"USD\",\"tierMinimumUnits\":0.0");
+    if (!item.consumption) {
+      json.append(",\"reservationTerm\":\"").append(term(item.termYears)).append('"');
+    }
+    json.append(",\"retailPrice\":").append(price)
         .append(",\"unitPrice\":").append(price);
     field(json, "armRegionName", item.region);
     field(json, "location", item.location);
@@ -54,10 +56,36 @@ final class RetailPricesJson {
     field(json, "serviceId", item.serviceId);
     field(json, "serviceFamily", item.serviceFamily);
     field(json, "unitOfMeasure", "1 Hour");
-    field(json, "type", "Reservation");
+    field(json, "type", item.consumption ? "Consumption" : "Reservation");
     json.append(",\"isPrimaryMeterRegion\":true");
     field(json, "armSkuName", item.armSkuName);
+    if (item.savingsPlan1y != null) {
+      appendSavingsPlan(json, item);
+    }
     json.append('}');
+  }
+
+  /**
+   * The savings plan prices of an hour, as api-version 2023-01-01-preview adds them to a pay-as-you-go row that a plan
+   * covers (the only version that has them; https://learn.microsoft.com/rest/api/cost-management/retail-prices/azure-retail-prices,
+   * "Azure savings plan support"): {@code "savingsPlan":[{"unitPrice":…,"retailPrice":…,"term":"1 Year"},{…,"term":"3 Years"}]}.
+   */
+  private static void appendSavingsPlan(StringBuilder json, Item item) {
+    json.append(",\"savingsPlan\":[");
+    appendSavingsPlanPrice(json, item.savingsPlan1y, 1);
+    json.append(',');
+    appendSavingsPlanPrice(json, item.savingsPlan3y, 3);
+    json.append(']');
+  }
+
+  private static void appendSavingsPlanPrice(StringBuilder json, BigDecimal price, int years) {
+    String value = number(price);
+    json.append("{\"unitPrice\":").append(value).append(",\"retailPrice\":").append(value)
+        .append(",\"term\":\"").append(term(years)).append("\"}");
+  }
+
+  private static String term(int years) {
+    return years == 1 ? "1 Year" : years + " Years";
   }
 
   private static void field(StringBuilder json, String name, String value) {

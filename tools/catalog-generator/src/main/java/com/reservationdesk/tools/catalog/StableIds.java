@@ -18,25 +18,34 @@ final class StableIds {
   /**
    * skuId = productId/XXXX, XXXX from the item's identity, rehashed on a collision within the product; the items of the
    * DEMO catalog come first, so they keep the same skuId in FULL_SIZE. meterId = name-based UUID of the same identity.
+   * Within each, reservations get theirs before the pay-as-you-go rows, so those cannot change a reservation's ids (a
+   * reservation's skuId is its Partner Center catalog id).
    */
   static void assign(List<Item> sorted) {
     Map<String, Set<String>> usedByProduct = new HashMap<>();
     for (boolean demoPass : new boolean[] {true, false}) {
-      for (Item item : sorted) {
-        if (item.inDemoCatalog != demoPass) {
-          continue;
-        }
-        String identity = item.productId + "|" + item.armSkuName + "|" + item.skuName + "|" + item.region + "|P" + item.termYears + "Y";
-        Set<String> used = usedByProduct.computeIfAbsent(item.productId, product -> new HashSet<>());
-        for (int salt = 0; ; salt++) {
-          String id = code("sku:" + identity + (salt == 0 ? "" : "#" + salt), 4);
-          if (used.add(id)) {
-            item.skuId = item.productId + "/" + id;
-            break;
-          }
-        }
-        item.meterId = UUID.nameUUIDFromBytes(("meter:" + identity).getBytes(StandardCharsets.UTF_8)).toString();
+      for (boolean consumptionPass : new boolean[] {false, true}) {
+        assign(sorted, consumptionPass, demoPass, usedByProduct);
       }
+    }
+  }
+
+  private static void assign(List<Item> sorted, boolean consumption, boolean inDemoCatalog, Map<String, Set<String>> usedByProduct) {
+    for (Item item : sorted) {
+      if (item.consumption != consumption || item.inDemoCatalog != inDemoCatalog) {
+        continue;
+      }
+      String identity = item.productId + "|" + item.armSkuName + "|" + item.skuName + "|" + item.region
+          + (consumption ? "|Consumption" : "|P" + item.termYears + "Y");
+      Set<String> used = usedByProduct.computeIfAbsent(item.productId, product -> new HashSet<>());
+      for (int salt = 0; ; salt++) {
+        String id = code("sku:" + identity + (salt == 0 ? "" : "#" + salt), 4);
+        if (used.add(id)) {
+          item.skuId = item.productId + "/" + id;
+          break;
+        }
+      }
+      item.meterId = UUID.nameUUIDFromBytes(("meter:" + identity).getBytes(StandardCharsets.UTF_8)).toString();
     }
   }
 
