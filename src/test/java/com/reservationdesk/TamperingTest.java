@@ -335,23 +335,14 @@ class TamperingTest {
   }
 
   private ResponseEntity<String> complete(String user, Task task, Map<String, Object> values) throws Exception {
-    Map<String, Object> variables = new TreeMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return send(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete",
-        json.writeValueAsString(Map.of("variables", variables)));
+    return new RestTasks(rest).complete(user, task, values);
   }
 
   private ResponseEntity<String> send(String user, HttpMethod method, String path, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    if (body != null) {
-      headers.setContentType(MediaType.APPLICATION_JSON);
-    }
-    return rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    return new RestTasks(rest).send(user, method, path, body);
   }
 
   private void assertRefused(ResponseEntity<String> answer, String sentence) throws Exception {
-    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(json.readTree(answer.getBody()).get("message").asText()).contains(sentence);
+    RestTasks.assertRefused(answer, sentence);
   }
 }

@@ -7,9 +7,9 @@ import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.InventoryContext;
 import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.VmSize;
-import com.reservationdesk.policy.RecommendationPolicy;
 import com.reservationdesk.policy.RecommendationPolicy.Kind;
 import com.reservationdesk.policy.RecommendationPolicy.Thresholds;
+import com.reservationdesk.policy.RecommendationPolicy;
 import com.reservationdesk.pricing.ComputePrices;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.pricing.VmHourlyPrices;
@@ -319,9 +319,11 @@ public class Recommender {
           : "No pay-as-you-go VM usage in the last " + lookBackDays + " days: nothing to recommend.";
     }
     double vmHours = all.stream().mapToDouble(Member::total).sum();
-    String usage = String.format(Locale.ENGLISH, "From %,.0f VM hours of pay-as-you-go usage in the last %d days (%d sizes in %d regions)",
-        vmHours, lookBackDays, all.stream().map(m -> m.usage().armSkuName()).distinct().count(),
-        all.stream().map(m -> m.usage().armRegionName()).distinct().count());
+    long sizes = all.stream().map(m -> m.usage().armSkuName()).distinct().count();
+    long regions = all.stream().map(m -> m.usage().armRegionName()).distinct().count();
+    String usage = String.format(Locale.ENGLISH, "From %,.0f VM hours of pay-as-you-go usage%s in the last %d days (%d size%s in %d region%s)",
+        vmHours, covered > 0 ? String.format(Locale.ENGLISH, " (and %,.0f under the customer's reservations or savings plans)", covered)
+            : "", lookBackDays, sizes, sizes == 1 ? "" : "s", regions, regions == 1 ? "" : "s");
     if (recommendations.isEmpty()) {
       return usage + ": nothing that would pay under the rules. The notes say why.";
     }

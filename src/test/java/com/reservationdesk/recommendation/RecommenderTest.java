@@ -1,7 +1,6 @@
 package com.reservationdesk.recommendation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.reservationdesk.catalog.CatalogService;
 import com.reservationdesk.partnercenter.BillingPlan;
@@ -11,15 +10,15 @@ import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.ReservationType;
 import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.VmSize;
-import com.reservationdesk.policy.RecommendationPolicy;
 import com.reservationdesk.policy.RecommendationPolicy.Kind;
+import com.reservationdesk.policy.RecommendationPolicy;
 import com.reservationdesk.policy.RuleTables;
 import com.reservationdesk.pricing.ComputePrices;
 import com.reservationdesk.pricing.Currencies;
 import com.reservationdesk.pricing.PricingProperties;
 import com.reservationdesk.pricing.VmHourlyPrices;
-import com.reservationdesk.usage.VmUsage;
 import com.reservationdesk.usage.VmUsage.Granularity;
+import com.reservationdesk.usage.VmUsage;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Duration;

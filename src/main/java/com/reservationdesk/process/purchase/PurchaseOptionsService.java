@@ -11,7 +11,6 @@ import com.reservationdesk.purchase.PurchaseService;
 import com.reservationdesk.reseller.ResellerService;
 import com.reservationdesk.subscription.AzureSubscription;
 import com.reservationdesk.subscription.SubscriptionService;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

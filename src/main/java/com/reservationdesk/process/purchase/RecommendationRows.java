@@ -32,7 +32,10 @@ final class RecommendationRows {
     setJson(execution, RECOMMENDATION_OPTIONS, options(recommendations));
     execution.setVariable(RECOMMENDATION_NOTES, recommendations.notes().isEmpty() ? ""
         : recommendations.notes().stream().map(n -> "- " + n).collect(Collectors.joining("\n")));
-    execution.setVariable(RECOMMENDATION_CHART, UsageChart.dataUri(UsageChart.svg(chartPanels(recommendations))));
+    // A JSON string, not a String variable: those hold 4,000 characters at most, a picture takes more. Tasklist gives the
+    // form the string either way.
+    execution.setVariable(RECOMMENDATION_CHART, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "\"" + UsageChart.dataUri(UsageChart.svg(chartPanels(recommendations))) + "\"").create());
   }
 
   /** What only the recommendation step shows: gone once the agent has chosen, to keep the purchase's variables small. */

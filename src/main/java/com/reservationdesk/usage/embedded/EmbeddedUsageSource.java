@@ -1,8 +1,8 @@
 package com.reservationdesk.usage.embedded;
 
-import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import com.reservationdesk.partnercenter.embedded.EmbeddedPartnerCenterDatabase;
 import com.reservationdesk.partnercenter.embedded.PartnerCenterCall;
+import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import com.reservationdesk.usage.AzureRecommendation;
 import com.reservationdesk.usage.LookBack;
 import com.reservationdesk.usage.UnknownCustomerException;
