@@ -211,10 +211,12 @@ class RecommendedPurchaseTest {
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(own.getBody()).contains("Recommended for <span>Contoso Ltd</span>").contains("<svg").contains("Expected utilization");
     assertThat(agent.send("bob", HttpMethod.GET, page, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(agent.send("bob", HttpMethod.GET, page + "/" + reservation + ".svg", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(picture("bob", page + "/" + reservation + ".svg").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(agent.send("oscar", HttpMethod.GET, page, null).getStatusCode()).isEqualTo(HttpStatus.OK);
-    ResponseEntity<String> picture = agent.send("alice", HttpMethod.GET, page + "/" + reservation + ".svg", null);
+    ResponseEntity<String> picture = picture("alice", page + "/" + reservation + ".svg");
+    assertThat(picture.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(picture.getHeaders().getContentType()).hasToString("image/svg+xml");
+    assertThat(picture.getBody()).startsWith("<svg");
   }
 
   @Test
@@ -252,6 +254,13 @@ class RecommendedPurchaseTest {
   }
 
   // --- helpers ------------------------------------------------------------------------------------------
+
+  /** What a browser asks for an image. */
+  private ResponseEntity<String> picture(String user, String path) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setAccept(List.of(org.springframework.http.MediaType.valueOf("image/svg+xml"), org.springframework.http.MediaType.ALL));
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class);
+  }
 
   private PurchaseDriver started(String agent, String customer) {
     PurchaseDriver driver = PurchaseDriver.start(context, agent, customer);

@@ -3,6 +3,7 @@ package com.reservationdesk.recommendation;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.policy.RecommendationPolicy;
+import com.reservationdesk.pricing.ComputePricesUnavailableException;
 import com.reservationdesk.purchase.CartView;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseService;
@@ -85,8 +86,18 @@ public class RecommendationService {
       log.warn("Azure's recommendations for customer {} could not be read: {}", purchase.customerId(), e.toString());
       azureProblem = "Azure's own recommendations could not be read just now; these are Reservation Desk's only.";
     }
-    Recommendations result = recommender.recommend(new Recommender.Customer(purchase.customerId(), purchase.customerCountry(),
-        purchase.subscriptionId()), days, to, vmUsage, azure);
+    Recommendations result;
+    try {
+      result = recommender.recommend(new Recommender.Customer(purchase.customerId(), purchase.customerCountry(),
+          purchase.subscriptionId()), days, to, vmUsage, azure);
+    } catch (ComputePricesUnavailableException e) {
+      log.warn("Compute prices could not be read for purchase {}: {}", purchase.id(), e.toString());
+      Recommendations none = new Recommendations(days, to.minus(lookBack.hours(), ChronoUnit.HOURS), to, null,
+          "Pay-as-you-go prices could not be read just now, so there is no recommendation. Search the catalog instead.", List.of(),
+          List.of(), "Compute prices could not be read: " + e.getMessage());
+      repository.save(purchase.id(), none, now);
+      return none;
+    }
     if (azureProblem != null) {
       List<String> notes = new ArrayList<>(result.notes());
       notes.add(azureProblem);

@@ -20,6 +20,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -60,8 +62,13 @@ public class Recommender {
   /** For whom: the customer, its market, and the Azure subscription whose restrictions decide what it can buy. */
   public record Customer(String customerId, String country, String azureSubscriptionId) {}
 
-  /** One size that ran in one region, with what the recommendation needs of it. */
-  private record Member(VmUsage usage, double[] hourly, VmSize size, double paygPerHour, VmHourlyPrices prices, double total) {}
+  /**
+   * One size that ran in one region, in all the customer's subscriptions together, with what the recommendation needs of
+   * it: the usage source's series of the same size and region (one per subscription, or per VM) are added up first, so
+   * the work that follows grows with the sizes and regions a customer runs, not with its VMs.
+   */
+  private record Member(String armRegionName, String armSkuName, Set<String> subscriptions, double[] hourly, VmSize size,
+      double paygPerHour, VmHourlyPrices prices, double total) {}
 
   /**
    * @param to the end of the look-back (exclusive), an hour's start
@@ -76,28 +83,44 @@ public class Recommender {
     Map<String, List<Member>> groups = new TreeMap<>();
     List<Member> all = new ArrayList<>();
     double covered = 0;
+    Map<String, List<VmUsage>> bySize = new TreeMap<>();
     for (VmUsage series : usage) {
       covered += series.coveredHours();
-      double[] hourly = align(series, from, hours);
+      bySize.computeIfAbsent(series.armRegionName() + '|' + series.armSkuName(), k -> new ArrayList<>()).add(series);
+    }
+    for (List<VmUsage> same : bySize.values()) {
+      VmUsage first = same.get(0);
+      double[] hourly = align(first, from, hours);
+      if (same.size() > 1) {
+        hourly = hourly.clone();
+        for (VmUsage series : same.subList(1, same.size())) {
+          double[] more = align(series, from, hours);
+          for (int h = 0; h < hours; h++) {
+            hourly[h] += more[h];
+          }
+        }
+      }
       double total = sum(hourly);
       if (total <= 0) {
         continue;
       }
-      Optional<VmHourlyPrices> price = prices.vm(series.armRegionName(), series.armSkuName());
+      Optional<VmHourlyPrices> price = prices.vm(first.armRegionName(), first.armSkuName());
       if (price.isEmpty() || price.get().payAsYouGo() == null) {
         notes.add(String.format(Locale.ENGLISH, "%s in %s (%,.0f VM hours): no pay-as-you-go price in the price list, so left out.",
-            series.armSkuName(), series.armRegionName(), total));
+            first.armSkuName(), first.armRegionName(), total));
         continue;
       }
       double factor = currencies.factor(price.get().currency(), currency);
-      VmSize size = sizeOf(customer.country(), series.armRegionName(), series.armSkuName());
-      Member member = new Member(series, hourly, size, price.get().payAsYouGo().doubleValue() * factor, price.get(), total);
+      VmSize size = sizeOf(customer.country(), first.armRegionName(), first.armSkuName());
+      Member member = new Member(first.armRegionName(), first.armSkuName(),
+          same.stream().map(VmUsage::subscriptionId).collect(Collectors.toCollection(java.util.TreeSet::new)), hourly, size,
+          price.get().payAsYouGo().doubleValue() * factor, price.get(), total);
       all.add(member);
       if (size == null) {
         notes.add(String.format(Locale.ENGLISH, "%s in %s (%,.0f VM hours): no reservation is sold for this size there; "
-            + "a savings plan covers it.", series.armSkuName(), series.armRegionName(), total));
+            + "a savings plan covers it.", first.armSkuName(), first.armRegionName(), total));
       } else {
-        groups.computeIfAbsent(series.armRegionName() + '|' + size.flexibilityGroup(), k -> new ArrayList<>()).add(member);
+        groups.computeIfAbsent(first.armRegionName() + '|' + size.flexibilityGroup(), k -> new ArrayList<>()).add(member);
       }
     }
     List<Recommendation> reservations = new ArrayList<>();
@@ -122,9 +145,11 @@ public class Recommender {
   /** The best reservation of a region's flexibility group for each term, if it meets the rules. */
   private List<Recommendation> reservations(Customer customer, String currency, Instant from, int hours, List<Member> members,
       List<AzureRecommendation> azure, List<String> notes) {
-    String region = members.get(0).usage().armRegionName();
+    String region = members.get(0).armRegionName();
     String group = members.get(0).size().flexibilityGroup();
     List<Recommendation> found = new ArrayList<>();
+    // Usage in units of the group's smallest size, for each smallest size the terms have (usually one for both).
+    Map<Double, double[]> unitsByBaseRatio = new java.util.HashMap<>(2);
     for (Term term : TERMS) {
       List<ReservationOffer> sizes = catalog.vmGroup(customer.country(), region, group, term, BillingPlan.UPFRONT);
       if (sizes.isEmpty()) {
@@ -132,16 +157,12 @@ public class Recommender {
       }
       ReservationOffer base = sizes.get(0);
       double baseRatio = base.sku().vmSize().flexibilityRatio().doubleValue();
-      double[] units = new double[hours];
+      double[] units = unitsByBaseRatio.computeIfAbsent(baseRatio, ratio -> units(members, ratio, hours));
       double paygCost = 0;
       double unitHours = 0;
       for (Member member : members) {
-        double ratio = member.size().flexibilityRatio().doubleValue() / baseRatio;
-        for (int h = 0; h < hours; h++) {
-          units[h] += member.hourly()[h] * ratio;
-        }
         paygCost += member.total() * member.paygPerHour();
-        unitHours += member.total() * ratio;
+        unitHours += member.total() * member.size().flexibilityRatio().doubleValue() / baseRatio;
       }
       double payg = paygCost / unitHours;
       double reserved = base.unitPrice().amount().doubleValue() / (term.months() / 12.0 * HOURS_A_YEAR);
@@ -185,13 +206,26 @@ public class Recommender {
     return found;
   }
 
+  /** The group's usage each hour in units of a size of ratio {@code baseRatio}. */
+  private static double[] units(List<Member> members, double baseRatio, int hours) {
+    double[] units = new double[hours];
+    for (Member member : members) {
+      double ratio = member.size().flexibilityRatio().doubleValue() / baseRatio;
+      double[] hourly = member.hourly();
+      for (int h = 0; h < hours; h++) {
+        units[h] += hourly[h] * ratio;
+      }
+    }
+    return units;
+  }
+
   /**
    * The size to buy: the largest the customer runs whose ratio divides the quantity (10 units of D2s_v5 as 5 × D4s_v5),
    * otherwise the group's smallest; instance size flexibility applies the discount to every size of the group alike.
    */
   private static ReservationOffer sizeToBuy(List<ReservationOffer> sizes, List<Member> members, long units, double baseRatio) {
     return sizes.stream()
-        .filter(o -> members.stream().anyMatch(m -> m.usage().armSkuName().equalsIgnoreCase(o.sku().vmSize().armSkuName())))
+        .filter(o -> members.stream().anyMatch(m -> m.armSkuName().equalsIgnoreCase(o.sku().vmSize().armSkuName())))
         .filter(o -> {
           double multiple = o.sku().vmSize().flexibilityRatio().doubleValue() / baseRatio;
           return multiple >= 1 && Math.abs(multiple - Math.rint(multiple)) < 1e-9 && units % Math.round(multiple) == 0;
@@ -247,7 +281,7 @@ public class Recommender {
     BigDecimal commitment = BigDecimal.valueOf(choice.perHour()).setScale(
         Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()), RoundingMode.HALF_UP);
     String basis = String.format(Locale.ENGLISH, "%d sizes in %d regions: %s an hour on average at the plan's prices "
-        + "(%s pay-as-you-go), %s at the peak.", covered, all.stream().map(m -> m.usage().armRegionName()).distinct().count(),
+        + "(%s pay-as-you-go), %s at the peak.", covered, all.stream().map(Member::armRegionName).distinct().count(),
         money(planTotal / hours, currency), money(paygTotal / hours, currency), money(max(atPlanPrices), currency));
     return Optional.of(new Recommendation("S" + years + "Y", Kind.SAVINGS_PLAN,
         subject + " \u00b7 " + new Money(commitment, currency).format() + " an hour", null, null, null, null, null, term, 1, null,
@@ -301,11 +335,11 @@ public class Recommender {
   private static String basis(List<Member> members, int hours, double[] units, String unitName, String regionDisplayName) {
     Map<String, Double> bySize = new LinkedHashMap<>();
     members.stream().sorted(Comparator.comparing(Member::total).reversed())
-        .forEach(m -> bySize.merge(m.usage().armSkuName(), m.total() / hours, Double::sum));
+        .forEach(m -> bySize.merge(m.armSkuName(), m.total() / hours, Double::sum));
     String sizes = bySize.entrySet().stream()
         .map(e -> String.format(Locale.ENGLISH, "%s \u00d7 %s", decimal(e.getValue()), e.getKey()))
         .collect(Collectors.joining(" + "));
-    long subscriptions = members.stream().map(m -> m.usage().subscriptionId()).distinct().count();
+    long subscriptions = members.stream().flatMap(m -> m.subscriptions().stream()).distinct().count();
     return String.format(Locale.ENGLISH, "%s running on average in %s (%d subscription%s): %s %s units on average, %s at the peak, "
         + "%s hours.", sizes, regionDisplayName, subscriptions, subscriptions == 1 ? "" : "s", decimal(sum(units) / hours), unitName,
         decimal(max(units)), String.format(Locale.ENGLISH, "%,d", hours));
@@ -319,8 +353,8 @@ public class Recommender {
           : "No pay-as-you-go VM usage in the last " + lookBackDays + " days: nothing to recommend.";
     }
     double vmHours = all.stream().mapToDouble(Member::total).sum();
-    long sizes = all.stream().map(m -> m.usage().armSkuName()).distinct().count();
-    long regions = all.stream().map(m -> m.usage().armRegionName()).distinct().count();
+    long sizes = all.stream().map(Member::armSkuName).distinct().count();
+    long regions = all.stream().map(Member::armRegionName).distinct().count();
     String usage = String.format(Locale.ENGLISH, "From %,.0f VM hours of pay-as-you-go usage%s in the last %d days (%d size%s in %d region%s)",
         vmHours, covered > 0 ? String.format(Locale.ENGLISH, " (and %,.0f under the customer's reservations or savings plans)", covered)
             : "", lookBackDays, sizes, sizes == 1 ? "" : "s", regions, regions == 1 ? "" : "s");
@@ -357,9 +391,12 @@ public class Recommender {
 
   /** The series' hours within the look-back, on the look-back's hours. */
   static double[] align(VmUsage series, Instant from, int hours) {
-    double[] aligned = new double[hours];
     long offset = Duration.between(from, series.from()).toHours();
     double[] values = series.hourly();
+    if (offset == 0 && values.length == hours && Arrays.stream(values).allMatch(v -> v >= 0)) {
+      return values;
+    }
+    double[] aligned = new double[hours];
     for (int i = 0; i < values.length; i++) {
       long h = offset + i;
       if (h >= 0 && h < hours) {

@@ -50,6 +50,8 @@ class TasklistPurchaseBrowserTest {
   @Autowired PartnerCenter partnerCenter;
   @Autowired OrderService orders;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -114,6 +116,7 @@ class TasklistPurchaseBrowserTest {
     select("Azure subscription", "Azure subscription 1");
     radio("Continue with this subscription");
     complete();
+    runJobs();
 
     openTask("Filter reserved instances");
     select("Region", "EU West (westeurope)");
@@ -190,6 +193,129 @@ class TasklistPurchaseBrowserTest {
     });
     assertThat(placed.stream().flatMap(o -> o.lines().stream()).map(l -> l.armSkuName() + " x" + l.quantity()))
         .containsExactlyInAnyOrder("Standard_D4s_v5 x30", "Standard_E16s_v5 x2");
+  }
+
+  /**
+   * Recommendations through Tasklist: the agent sees Contoso's usage against the recommended level in the form, ticks the
+   * recommended 3-year reservation, opens the recommendations page, and buys it; then buys the savings plan recommended
+   * to Fourth Coffee Logistics, whose fleet moves between sizes and regions.
+   */
+  @Test
+  void anAgentBuysRecommendedReservations_andARecommendedSavingsPlanForAnotherCustomer() throws Exception {
+    login("alice");
+    startPurchaseFor("Contoso Ltd");
+    openTask("Choose the subscription");
+    select("Azure subscription", "Contoso Production");
+    radio("Continue with this subscription");
+    complete();
+    runJobs();
+
+    openTask("Choose recommended purchases");
+    String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
+    assertThat(form).contains("Recommended for Contoso Ltd").contains("Cannot be bought: ");
+    WebElement picture = browser.findElement(By.cssSelector(".fjs-form img"));
+    scrollTo(picture);
+    assertThat((Long) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", picture))
+        .as("the picture of the usage is drawn").isGreaterThan(100L);
+    screenshot("recommendation picture");
+    String reservation = tick("3 years", "R");
+    radio("Add the ticked ones to the cart, then review the order");
+    radio("Upfront (the whole term now)");
+    complete();
+
+    openTask("Review the order");
+    assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains(reservation.substring(reservation.indexOf(' ') + 1,
+        reservation.indexOf(" \u00b7 ")));
+    radio("Buy now");
+    radio("Shared");
+    select("Reseller (partner of record)", "Tailspin Cloud Services");
+    complete();
+    runJobs();
+    approveIfAsked();
+
+    String purchaseId = (String) historyOfPurchase("Contoso Ltd");
+    browser.get("http://localhost:" + port + "/purchases/" + purchaseId + "/recommendations");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("svg")));
+    screenshot("recommendations page");
+    assertThat(browser.findElements(By.cssSelector(".recommendation svg"))).isNotEmpty();
+
+    login("alice");
+    openTask("Note the order number");
+    complete();
+    PlacedOrder contosoOrder = orders.newestOrders(20).stream().filter(o -> o.purchaseId().equals(purchaseId)).findFirst().orElseThrow();
+    assertThat(contosoOrder.lines()).singleElement().satisfies(line -> assertThat(reservation)
+        .contains(line.quantity() + " \u00d7 " + line.armSkuName()));
+
+    startPurchaseFor("Fourth Coffee Logistics");
+    openTask("Choose the subscription");
+    radio("Continue with this subscription");
+    complete();
+    runJobs();
+    openTask("Choose recommended purchases");
+    String plan = tick("Savings plan for compute, 3 years", "S3Y");
+    radio("Add the ticked ones to the cart, then review the order");
+    radio("Monthly (same total, spread over the term)");
+    complete();
+    openTask("Review the order");
+    assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("Savings plan for compute");
+    radio("Buy now");
+    radio("Shared");
+    select("Reseller (partner of record)", "Tailspin Cloud Services");
+    complete();
+    runJobs();
+    approveIfAsked();
+    login("alice");
+    openTask("Note the order number");
+    complete();
+    String coffeePurchase = (String) historyOfPurchase("Fourth Coffee Logistics");
+    PlacedOrder coffeeOrder = orders.newestOrders(20).stream().filter(o -> o.purchaseId().equals(coffeePurchase)).findFirst()
+        .orElseThrow();
+    assertThat(coffeeOrder.lines()).singleElement().satisfies(line -> {
+      assertThat(line.hourlyCommitment()).isNotNull();
+      assertThat(plan).contains(new com.reservationdesk.common.Money(line.hourlyCommitment(), "USD").format() + " an hour");
+    });
+  }
+
+  private void startPurchaseFor(String customer) throws IOException {
+    click(By.linkText("Start process"));
+    click(By.xpath("//a[contains(., 'Buy Azure reservations')]"));
+    WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form input[type='text']")));
+    search.sendKeys(customer);
+    click(By.xpath("//button[normalize-space()='Start']"));
+    runJobs();
+  }
+
+  /** Ticks the first checklist option whose label starts with {@code prefix} and contains {@code text}; its label. */
+  private String tick(String text, String prefix) {
+    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//div[contains(@class,'fjs-form-field-checklist')]//label[starts-with(normalize-space(), \"" + prefix
+            + "\") and contains(normalize-space(), \"" + text + "\")]")));
+    scrollTo(option);
+    option.click();
+    sleep(300);
+    return option.getText();
+  }
+
+  /** An approver approves when the approval table asked for one. */
+  private void approveIfAsked() throws IOException {
+    if (runtime.createProcessInstanceQuery().active().list().stream().noneMatch(p -> !tasks.createTaskQuery()
+        .processInstanceId(p.getId()).taskDefinitionKey("UserTask_ApproveOrder").list().isEmpty())) {
+      return;
+    }
+    logout();
+    login("carol");
+    openTask("Approve order");
+    click(By.cssSelector("button.claim"));
+    radio("Approve: the order is placed now");
+    complete();
+    logout();
+    runJobs();
+  }
+
+  /** The purchase id of the newest purchase of a customer, as the agent's purchases page lists it. */
+  private Object historyOfPurchase(String customerName) {
+    return jdbc.queryForObject("select id from purchase where customer_name = ? order by created_at desc limit 1", String.class,
+        customerName);
   }
 
   // --- Tasklist, as a person uses it ----------------------------------------------------------------

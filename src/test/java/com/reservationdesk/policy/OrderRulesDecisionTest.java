@@ -50,8 +50,8 @@ class OrderRulesDecisionTest {
   }
 
   @Test
-  void theModelHasTheThreeDecisionsAndRunsOnFeelScala() {
-    assertThat(decisions).containsOnlyKeys("ScopeRule", "TermRule", "QuantityLimits");
+  void theModelHasTheFourDecisionsAndRunsOnFeelScala() {
+    assertThat(decisions).containsOnlyKeys("ScopeRule", "TermRule", "QuantityLimits", "SavingsPlanCommitment");
     assertThat(decisions.values()).allMatch(DmnDecision::isDecisionTable);
     assertThat(((DefaultDmnEngineConfiguration) engine.getConfiguration()).getFeelEngineFactory())
         .isInstanceOf(ScalaFeelEngineFactory.class);
@@ -136,6 +136,7 @@ class OrderRulesDecisionTest {
       "vm,       VirtualMachines, 1000,   5000,   instances",
       "sql,      SqlDatabases,    2000,   10000,  vCores",
       "cosmosdb, CosmosDb,        100000, 500000, × 100 RU/s",
+      "savingsPlan, SavingsPlans, 1,      1,      savings plan",
       "storage,  OtherProducts,   1000,   5000,   units",
       "'',       OtherProducts,   1000,   5000,   units",
   })
@@ -145,6 +146,17 @@ class OrderRulesDecisionTest {
     assertThat(matchedRules).containsExactly("Rule_Quantity_" + rule);
     assertThat(result).containsExactlyInAnyOrderEntriesOf(
         Map.of("maxPerLine", maxPerLine, "maxPerOrder", maxPerOrder, "unit", unit));
+  }
+
+  // --- Savings plan commitment ---
+
+  @ParameterizedTest(name = "a {0} savings plan commits 0.10 to 200 dollars an hour")
+  @CsvSource({"P1Y", "P3Y", "''"})
+  void aSavingsPlanCommitsTenCentsToTwoHundredDollarsAnHour(String term) {
+    Map<String, Object> result = evaluate("SavingsPlanCommitment", Variables.createVariables().putValue("term", term));
+
+    assertThat(matchedRules).containsExactly("Rule_Commitment_AnyTerm");
+    assertThat(result).containsExactlyInAnyOrderEntriesOf(Map.of("minimumPerHourUsd", 0.10, "maximumPerHourUsd", 200.0));
   }
 
   private static Map<String, Object> evaluate(String decisionKey, VariableMap variables) {
