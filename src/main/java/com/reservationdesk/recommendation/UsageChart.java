@@ -19,7 +19,7 @@ public final class UsageChart {
   static final int PANEL_HEIGHT = 150;
   private static final int LEFT = 56;
   private static final int RIGHT = 16;
-  private static final int TOP = 26;
+  private static final int TOP = 36;
   private static final int BOTTOM = 22;
   /** Points per line at most: enough for a picture, small enough to travel as a form variable. */
   private static final int MAX_POINTS = 120;
@@ -63,7 +63,7 @@ public final class UsageChart {
     double top = niceCeiling(series.max() * 1.1);
     int baseY = offsetY + TOP + plotHeight;
     svg.append("<g class=\"panel\">");
-    svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(offsetY + 15).append("\" font-weight=\"bold\">")
+    svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(offsetY + 13).append("\" font-weight=\"bold\">")
         .append(escape(recommendation.id() + "  " + recommendation.title())).append("</text>");
     // Axes and the y scale: 0, half, top.
     for (double tick : new double[] {0, top / 2, top}) {
@@ -104,7 +104,7 @@ public final class UsageChart {
         .append(escape((recommendation.isSavingsPlan() ? "Commitment " : "Recommended ") + number(series.level()) + " "
             + series.unit()))
         .append("</text>");
-    svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(offsetY + TOP - 2).append("\" fill=\"#555\">")
+    svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(offsetY + 27).append("\" fill=\"#555\">")
         .append(escape(series.unit() + ": mean (area) and peak (line) of every " + series.bucketHours() * Math.max(1, series.mean().length
             / MAX_POINTS + (series.mean().length % MAX_POINTS == 0 ? 0 : 1)) + " hours")).append("</text>");
     svg.append("</g>");

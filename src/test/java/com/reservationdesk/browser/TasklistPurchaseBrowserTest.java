@@ -224,8 +224,9 @@ class TasklistPurchaseBrowserTest {
     complete();
 
     openTask("Review the order");
-    assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains(reservation.substring(reservation.indexOf(' ') + 1,
-        reservation.indexOf(" \u00b7 ")));
+    // "R3: 10 × Standard_D4s_v5 · EU West · 3 years — saves …" is the review's "Standard_D4s_v5 · EU West · 3 years, upfront".
+    assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains(reservation.substring(
+        reservation.indexOf("\u00d7 ") + 2, reservation.indexOf(" \u2014 ")) + ", upfront");
     radio("Buy now");
     radio("Shared");
     select("Reseller (partner of record)", "Tailspin Cloud Services");

@@ -5,6 +5,7 @@ import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import com.reservationdesk.common.ClientCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,20 +14,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -59,22 +54,7 @@ public class LivePartnerCenterConfiguration {
         .scope(properties.scope())
         .build();
     InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
-    InMemoryOAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
-    RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
-    tokenClient.setRestClient(RestClient.builder()
-        .requestFactory(http)
-        .messageConverters(converters -> {
-          converters.clear();
-          converters.add(new FormHttpMessageConverter());
-          converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-        })
-        .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-        .build());
-    AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
-        tokens);
-    manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-        .clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenClient))
-        .build());
+    OAuth2AuthorizedClientManager manager = ClientCredentials.manager(registrations, http);
     OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(manager);
     bearer.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
     bearer.setPrincipalResolver(request -> APP);

@@ -71,7 +71,10 @@ final class RecommendationRows {
     row.put("breakEven", r.breakEvenUtilization().stripTrailingZeros().toPlainString() + " %");
     row.put("monthly", new Money(r.monthlySaving(), r.currency()).format());
     row.put("term", new Money(r.termSaving(), r.currency()).format());
-    row.put("basis", r.basis() + (r.lowered() == null ? "" : " " + r.lowered()) + (r.azureView() == null ? "" : " " + r.azureView() + "."));
+    // The usage in short (sizes and region); the whole sentence, the lowering and Azure's view are on the recommendations page.
+    int colon = r.basis().indexOf(": ");
+    row.put("basis", colon < 0 ? r.basis() : r.basis().substring(0, colon));
+    row.put("azure", r.azureView() == null ? "\u2014" : r.azureView().replaceFirst("^Azure: ", ""));
     row.put("availability", r.isRestricted() ? "Cannot be bought: " + r.restriction() : "Can be bought");
     return row;
   }

@@ -2,23 +2,18 @@ package com.reservationdesk.usage.live;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import com.reservationdesk.common.ClientCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.client.web.client.RequestAttributeClientRegistrationIdResolver;
-import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -47,22 +42,7 @@ public class LiveUsageConfiguration {
     http.setReadTimeout(properties.readTimeout());
 
     TenantRegistrations registrations = new TenantRegistrations(properties);
-    InMemoryOAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
-    RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
-    tokenClient.setRestClient(RestClient.builder()
-        .requestFactory(http)
-        .messageConverters(converters -> {
-          converters.clear();
-          converters.add(new FormHttpMessageConverter());
-          converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-        })
-        .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-        .build());
-    AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
-        tokens);
-    manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-        .clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenClient))
-        .build());
+    OAuth2AuthorizedClientManager manager = ClientCredentials.manager(registrations, http);
 
     OAuth2ClientHttpRequestInterceptor partnerCenterBearer = new OAuth2ClientHttpRequestInterceptor(manager);
     partnerCenterBearer.setClientRegistrationIdResolver(request -> TenantRegistrations.PARTNER_CENTER);
