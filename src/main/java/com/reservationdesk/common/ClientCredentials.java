@@ -20,7 +20,11 @@ public final class ClientCredentials {
 
   private ClientCredentials() {}
 
-  public static OAuth2AuthorizedClientManager manager(ClientRegistrationRepository registrations, ClientHttpRequestFactory http) {
+  /**
+   * @param tokens where the tokens are kept: the caller keeps it too, to forget a token Microsoft stopped accepting
+   */
+  public static OAuth2AuthorizedClientManager manager(ClientRegistrationRepository registrations,
+      InMemoryOAuth2AuthorizedClientService tokens, ClientHttpRequestFactory http) {
     RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
     tokenClient.setRestClient(RestClient.builder()
         .requestFactory(http)
@@ -32,7 +36,7 @@ public final class ClientCredentials {
         .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
         .build());
     AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
-        new InMemoryOAuth2AuthorizedClientService(registrations));
+        tokens);
     manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
         .clientCredentials(credentials -> credentials.accessTokenResponseClient(tokenClient))
         .build());

@@ -16,7 +16,6 @@ import com.reservationdesk.pricing.VmHourlyPrices;
 import com.reservationdesk.usage.VmUsage;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

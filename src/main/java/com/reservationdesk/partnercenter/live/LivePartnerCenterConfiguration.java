@@ -1,11 +1,11 @@
 package com.reservationdesk.partnercenter.live;
 
+import com.reservationdesk.common.ClientCredentials;
 import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import com.reservationdesk.common.ClientCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -54,7 +55,8 @@ public class LivePartnerCenterConfiguration {
         .scope(properties.scope())
         .build();
     InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
-    OAuth2AuthorizedClientManager manager = ClientCredentials.manager(registrations, http);
+    InMemoryOAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+    OAuth2AuthorizedClientManager manager = ClientCredentials.manager(registrations, tokens, http);
     OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(manager);
     bearer.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
     bearer.setPrincipalResolver(request -> APP);

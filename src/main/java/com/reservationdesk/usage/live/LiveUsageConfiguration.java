@@ -1,8 +1,8 @@
 package com.reservationdesk.usage.live;
 
+import com.reservationdesk.common.ClientCredentials;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import com.reservationdesk.common.ClientCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.client.web.client.RequestAttributeClientRegistrationIdResolver;
@@ -42,7 +43,8 @@ public class LiveUsageConfiguration {
     http.setReadTimeout(properties.readTimeout());
 
     TenantRegistrations registrations = new TenantRegistrations(properties);
-    OAuth2AuthorizedClientManager manager = ClientCredentials.manager(registrations, http);
+    InMemoryOAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+    OAuth2AuthorizedClientManager manager = ClientCredentials.manager(registrations, tokens, http);
 
     OAuth2ClientHttpRequestInterceptor partnerCenterBearer = new OAuth2ClientHttpRequestInterceptor(manager);
     partnerCenterBearer.setClientRegistrationIdResolver(request -> TenantRegistrations.PARTNER_CENTER);
