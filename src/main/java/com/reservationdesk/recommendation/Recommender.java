@@ -125,7 +125,9 @@ public class Recommender {
     }
     List<Recommendation> reservations = new ArrayList<>();
     groups.values().forEach(members -> reservations.addAll(reservations(customer, currency, from, hours, members, azure, notes)));
-    reservations.sort(Comparator.comparing(Recommendation::monthlySaving).reversed());
+    // What the subscription can buy first, the largest saving first; what it cannot, after, with the reason.
+    reservations.sort(Comparator.comparing(Recommendation::isRestricted)
+        .thenComparing(Comparator.comparing(Recommendation::monthlySaving).reversed()));
     List<Recommendation> recommendations = new ArrayList<>();
     for (int i = 0; i < reservations.size(); i++) {
       recommendations.add(withId(reservations.get(i), "R" + (i + 1)));

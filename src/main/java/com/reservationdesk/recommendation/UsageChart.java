@@ -80,7 +80,9 @@ public final class UsageChart {
     for (int day = 0; day <= days; day += step) {
       int x = LEFT + (int) Math.round(day * 24 / hours * plotWidth);
       Instant at = series.from().plusSeconds(day * 86_400L);
-      svg.append("<text x=\"").append(x).append("\" y=\"").append(baseY + 15).append("\" text-anchor=\"middle\" fill=\"#555\">")
+      String anchor = x > WIDTH - RIGHT - 24 ? "end" : x < LEFT + 24 ? "start" : "middle";
+      svg.append("<text x=\"").append(x).append("\" y=\"").append(baseY + 15).append("\" text-anchor=\"").append(anchor)
+          .append("\" fill=\"#555\">")
           .append(DAY.format(at)).append("</text>");
     }
     // Mean usage as an area, peak usage as a line.

@@ -240,7 +240,6 @@ class TasklistPurchaseBrowserTest {
     screenshot("recommendations page");
     assertThat(browser.findElements(By.cssSelector(".recommendation svg"))).isNotEmpty();
 
-    login("alice");
     openTask("Note the order number");
     complete();
     PlacedOrder contosoOrder = orders.newestOrders(20).stream().filter(o -> o.purchaseId().equals(purchaseId)).findFirst().orElseThrow();
@@ -249,6 +248,7 @@ class TasklistPurchaseBrowserTest {
 
     startPurchaseFor("Fourth Coffee Logistics");
     openTask("Choose the subscription");
+    select("Azure subscription", "Fourth Coffee Logistics Production");
     radio("Continue with this subscription");
     complete();
     runJobs();
@@ -265,7 +265,6 @@ class TasklistPurchaseBrowserTest {
     complete();
     runJobs();
     approveIfAsked();
-    login("alice");
     openTask("Note the order number");
     complete();
     String coffeePurchase = (String) historyOfPurchase("Fourth Coffee Logistics");
@@ -273,7 +272,8 @@ class TasklistPurchaseBrowserTest {
         .orElseThrow();
     assertThat(coffeeOrder.lines()).singleElement().satisfies(line -> {
       assertThat(line.hourlyCommitment()).isNotNull();
-      assertThat(plan).contains(new com.reservationdesk.common.Money(line.hourlyCommitment(), "USD").format() + " an hour");
+      assertThat(plan).contains(new com.reservationdesk.common.Money(line.hourlyCommitment(), line.unitPrice().currency()).format()
+          + " an hour");
     });
   }
 
@@ -297,7 +297,7 @@ class TasklistPurchaseBrowserTest {
     return option.getText();
   }
 
-  /** An approver approves when the approval table asked for one. */
+  /** An approver approves when the approval table asked for one; the agent is logged in again after. */
   private void approveIfAsked() throws IOException {
     if (runtime.createProcessInstanceQuery().active().list().stream().noneMatch(p -> !tasks.createTaskQuery()
         .processInstanceId(p.getId()).taskDefinitionKey("UserTask_ApproveOrder").list().isEmpty())) {
@@ -311,6 +311,7 @@ class TasklistPurchaseBrowserTest {
     complete();
     logout();
     runJobs();
+    login("alice");
   }
 
   /** The purchase id of the newest purchase of a customer, as the agent's purchases page lists it. */
