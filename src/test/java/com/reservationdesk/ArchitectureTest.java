@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 
 /**
  * The rules that keep the house (README, "How it is built"): feature packages without cycles, Camunda only in
- * the process glue and the engine extensions, Partner Center's and the usage's adapters behind their ports. Methods, not fields:
+ * the process glue and the engine extensions, Partner Center's, the usage's and the reservations' adapters behind their ports. Methods, not fields:
  * Maven's test filter ({@code -Dtest=ArchitectureTest}) runs only tests that have a method.
  */
 @AnalyzeClasses(packages = "com.reservationdesk", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,6 +22,8 @@ class ArchitectureTest {
   static final String PARTNER_CENTER_LIVE = "com.reservationdesk.partnercenter.live..";
   static final String USAGE_EMBEDDED = "com.reservationdesk.usage.embedded..";
   static final String USAGE_LIVE = "com.reservationdesk.usage.live..";
+  static final String RESERVATION_EMBEDDED = "com.reservationdesk.reservation.embedded..";
+  static final String RESERVATION_LIVE = "com.reservationdesk.reservation.live..";
 
   @ArchTest
   static void noPackageCycles(JavaClasses classes) {
@@ -53,13 +55,43 @@ class ArchitectureTest {
 
   @ArchTest
   static void nothingOutsidePartnerCenterKnowsAnAdapter(JavaClasses classes) {
-    noClasses().that().resideOutsideOfPackages("com.reservationdesk.partnercenter..", USAGE_EMBEDDED)
+    noClasses().that().resideOutsideOfPackages("com.reservationdesk.partnercenter..", USAGE_EMBEDDED, RESERVATION_EMBEDDED)
         .should().dependOnClassesThat().resideInAnyPackage(PARTNER_CENTER_EMBEDDED, PARTNER_CENTER_LIVE)
         .check(classes);
-    noClasses().that().resideInAPackage(USAGE_EMBEDDED)
+    noClasses().that().resideInAnyPackage(USAGE_EMBEDDED, RESERVATION_EMBEDDED)
         .should().dependOnClassesThat().resideInAPackage(PARTNER_CENTER_LIVE)
-        .because("the embedded usage lives in the embedded Partner Center's demo world (its tables, pool, demo customers and "
-            + "catalog), the one exception to the rule above; it never reaches Microsoft")
+        .because("the embedded usage and reservations live in the embedded Partner Center's demo world (its tables, pool, demo "
+            + "customers, fleets and catalog), the exceptions to the rule above; they never reach Microsoft")
+        .check(classes);
+  }
+
+  @ArchTest
+  static void nothingOutsideAReservationAdapterKnowsOne(JavaClasses classes) {
+    noClasses().that().resideOutsideOfPackages(RESERVATION_EMBEDDED, RESERVATION_LIVE)
+        .should().dependOnClassesThat().resideInAnyPackage(RESERVATION_EMBEDDED, RESERVATION_LIVE)
+        .because("what customers own is read through the ReservationInventory port; reservation-desk.partner.mode picks the adapter")
+        .check(classes);
+  }
+
+  @ArchTest
+  static void theReservationAdaptersDoNotKnowEachOther_norTheUsageAdapters(JavaClasses classes) {
+    noClasses().that().resideInAPackage(RESERVATION_EMBEDDED).should().dependOnClassesThat().resideInAPackage(RESERVATION_LIVE)
+        .check(classes);
+    noClasses().that().resideInAPackage(RESERVATION_LIVE).should().dependOnClassesThat().resideInAPackage(RESERVATION_EMBEDDED)
+        .check(classes);
+    noClasses().that().resideInAnyPackage(RESERVATION_EMBEDDED, RESERVATION_LIVE)
+        .should().dependOnClassesThat().resideInAnyPackage(USAGE_EMBEDDED, USAGE_LIVE)
+        .because("adapters of different ports share through common (TenantRegistrations) or the embedded Partner Center "
+            + "(UsageProfile), never through each other")
+        .check(classes);
+  }
+
+  @ArchTest
+  static void theReservationPortKnowsNoCamundaNorProcess(JavaClasses classes) {
+    noClasses().that().resideInAPackage("com.reservationdesk.reservation..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", GLUE, ENGINE, "com.reservationdesk.purchase..",
+            "com.reservationdesk.order..")
+        .because("the inventory is a port of its own: the processes that will use it (issue 17) call it, not the other way round")
         .check(classes);
   }
 

@@ -42,6 +42,11 @@ public final class StandaloneEmbeddedPartnerCenter {
   private final RetailPriceList catalog;
 
   public StandaloneEmbeddedPartnerCenter() {
+    this(Clock.systemUTC());
+  }
+
+  /** On a clock of the test's: the checkout's purchase dates and carts follow it. */
+  public StandaloneEmbeddedPartnerCenter(Clock clock) {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:partner-center-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
@@ -52,7 +57,6 @@ public final class StandaloneEmbeddedPartnerCenter {
     this.catalog = sharedCatalog();
     this.jdbc = JdbcClient.create(h2);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(h2);
-    Clock clock = Clock.systemUTC();
     new DemoDataSeeder(new JdbcTemplate(h2), transactions, partner, clock).afterPropertiesSet();
     EmbeddedPartnerCenter target = new EmbeddedPartnerCenter(jdbc, partner, new PartnerCenterIds(), catalog, currencies, clock,
         Duration.ZERO);

@@ -26,6 +26,7 @@ import com.reservationdesk.partnercenter.ReservationSku;
 import com.reservationdesk.partnercenter.SavingsPlanProduct;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.partnercenter.SubscriptionStatus;
+import com.reservationdesk.partnercenter.Term;
 import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import com.reservationdesk.pricing.Currencies;
 import java.math.BigDecimal;
@@ -355,6 +356,7 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
                 context.subscriptionId(), context.scope(), context.duration(), commitment == null ? null : commitment.amount(),
                 commitment == null ? null : commitment.grain(), commitment == null ? null : commitment.currencyCode())
             .update();
+        createReservationOrder(customer, orderId, lineNumber - 1, line, now);
       }
     }
     if (errors.size() == groups.size() && firstError != null) {
@@ -363,6 +365,26 @@ public class EmbeddedPartnerCenter implements PartnerCenter {
     }
     jdbc.sql("update pc_cart set status = 'Ordered', checkout_request_id = ? where id = ?").params(requestId, cartId).update();
     return new CheckoutResult(ordersOfCart(cartId), errors);
+  }
+
+  /**
+   * What Azure does when Partner Center fulfils a reservation line: a reservation order with its reservation, of the line's
+   * size, region, quantity, term and billing plan, scoped as its provisioning context says, bought now, not renewed.
+   * In the checkout's transaction, so it exists exactly when the order line does (a repeated request id returns before).
+   * Savings plans are no reservation: they get none. A database reservation's "size" is the catalog's name for it.
+   */
+  private void createReservationOrder(Customer customer, String orderId, int lineNumber, CartLineItem line, Instant now) {
+    String[] parts = line.catalogItemId().split(":");
+    if (SavingsPlanProduct.isSavingsPlan(parts[0])) {
+      return;
+    }
+    ReservationSku sku = catalog.find(parts[0], parts[1]).orElseThrow();
+    ProvisioningContext context = line.provisioningContext();
+    UUID reservationId = UUID.randomUUID();
+    EmbeddedReservationOrders.insert(jdbc, new EmbeddedReservationOrders.Row(UUID.randomUUID().toString(), reservationId.toString(),
+        customer.id(), orderId, lineNumber, sku.productId(), sku.skuId(), sku.displayName(), sku.armRegionName(), line.quantity(),
+        Term.of(line.termDuration()), BillingPlan.fromBillingCycle(line.billingCycle()), now, "single".equals(context.scope()),
+        context.subscriptionId(), false, "Succeeded", reservationId.getMostSignificantBits(), null));
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.reservationdesk.usage.embedded;
 
 import com.reservationdesk.partnercenter.embedded.EmbeddedPartnerCenterDatabase;
 import com.reservationdesk.partnercenter.embedded.PartnerCenterCall;
+import com.reservationdesk.partnercenter.embedded.UsageProfile;
 import com.reservationdesk.partnercenter.pricelist.RetailPriceList;
 import com.reservationdesk.usage.AzureRecommendation;
 import com.reservationdesk.usage.LookBack;
@@ -30,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "reservation-desk.partner.mode", havingValue = "embedded", matchIfMissing = true)
 public class EmbeddedUsageSource implements UsageSource {
-
-  private static final int TREND_HOURS = LookBack.LAST_60_DAYS.hours();
 
   private final JdbcClient jdbc;
   private final RetailPriceList catalog;
@@ -69,13 +68,7 @@ public class EmbeddedUsageSource implements UsageSource {
     if (jdbc.sql("select count(*) from pc_customer where id = ?").param(id).query(Integer.class).single() == 0) {
       throw new UnknownCustomerException(customerId);
     }
-    return jdbc.sql("select * from pc_usage_profile where customer_id = ? order by azure_subscription_id, arm_region_name, arm_sku_name, id")
-        .param(id)
-        .query((rs, row) -> new UsageProfile(rs.getString("customer_id"), rs.getString("azure_subscription_id"),
-            rs.getString("arm_region_name"), rs.getString("arm_sku_name"), UsagePattern.valueOf(rs.getString("pattern")),
-            rs.getDouble("instances"), rs.getDouble("peak_instances"), rs.getDouble("covered_instances"), rs.getInt("rotation_slot"),
-            rs.getDouble("noise"), rs.getLong("seed"), rs.getString("teaches")))
-        .list();
+    return UsageProfile.ofCustomer(jdbc, id);
   }
 
   /** One series per subscription, region and size (profiles on the same one add up); none for what did not run. */
@@ -83,14 +76,13 @@ public class EmbeddedUsageSource implements UsageSource {
     long endHour = Math.floorDiv(clock.instant().getEpochSecond(), 3600);
     int hours = lookBack.hours();
     long fromHour = endHour - hours;
-    long trendStart = endHour - TREND_HOURS;
     Map<String, Accumulator> byKey = new TreeMap<>();
     for (UsageProfile profile : profiles) {
       Accumulator series = byKey.computeIfAbsent(profile.subscriptionId() + "|" + profile.armRegionName() + "|" + profile.armSkuName(),
           key -> new Accumulator(profile, new double[hours]));
       for (int h = 0; h < hours; h++) {
         long hour = fromHour + h;
-        double running = profile.running(hour, (double) (hour - trendStart) / TREND_HOURS);
+        double running = profile.running(hour, UsageProfile.trend(hour, endHour));
         double covered = Math.min(running, profile.coveredInstances());
         series.payg[h] += running - covered;
         series.covered += covered;

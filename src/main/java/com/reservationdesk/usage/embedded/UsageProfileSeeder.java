@@ -1,13 +1,14 @@
 package com.reservationdesk.usage.embedded;
 
-import static com.reservationdesk.usage.embedded.UsagePattern.ROTATING;
-import static com.reservationdesk.usage.embedded.UsagePattern.STEADY;
-import static com.reservationdesk.usage.embedded.UsagePattern.TREND;
-import static com.reservationdesk.usage.embedded.UsagePattern.WEEKDAY_PEAKS;
+import static com.reservationdesk.partnercenter.embedded.UsagePattern.ROTATING;
+import static com.reservationdesk.partnercenter.embedded.UsagePattern.STEADY;
+import static com.reservationdesk.partnercenter.embedded.UsagePattern.TREND;
+import static com.reservationdesk.partnercenter.embedded.UsagePattern.WEEKDAY_PEAKS;
 
 import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.embedded.DemoDataSeeder;
 import com.reservationdesk.partnercenter.embedded.EmbeddedPartnerCenterDatabase;
+import com.reservationdesk.partnercenter.embedded.UsagePattern;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +61,8 @@ public class UsageProfileSeeder implements InitializingBean {
           "Growing from 2 to 10 over 60 days: the look-back decides how many"),
       new Demo(PROSEWARE_HEALTH, "Proseware Health Production", "eastus", "Standard_D16s_v5", TREND, 12, 3, 0, 0, 0.03,
           "Shrinking from 12 to 3 over 60 days: a long look-back would buy for instances that are gone"),
+      new Demo(PROSEWARE_HEALTH, "Proseware Health Production", "eastus", "Standard_E8s_v5", STEADY, 2, 0, 8, 0, 0.03,
+          "Under its reservation: 8 × E8s_v5 reserved, 2 still run, so the reservation is used about a quarter"),
       new Demo(WOODGROVE_CONSULTING, "Woodgrove Consulting Production", "eastus2", "Standard_D4s_v5", STEADY, 6, 0, 6, 0, 0.02,
           "Already covered by its reservations: usage, but nothing left to buy"),
       new Demo(FOURTH_COFFEE_LOGISTICS, "Fourth Coffee Logistics Production", "uksouth", "Standard_D8s_v5", ROTATING, 6, 0, 0, 0,

@@ -1,6 +1,7 @@
 package com.reservationdesk.usage.live;
 
 import com.reservationdesk.common.ClientCredentials;
+import com.reservationdesk.common.TenantRegistrations;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -42,12 +43,14 @@ public class LiveUsageConfiguration {
         .connectTimeout(properties.connectTimeout()).build());
     http.setReadTimeout(properties.readTimeout());
 
-    TenantRegistrations registrations = new TenantRegistrations(properties);
+    TenantRegistrations registrations = new TenantRegistrations("usage", new TenantRegistrations.App(properties.clientId(),
+        properties.clientSecret(), properties.effectiveTokenUri(), properties.partnerCenterScope(), properties.armTokenUri(),
+        properties.armScope()));
     InMemoryOAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
     OAuth2AuthorizedClientManager manager = ClientCredentials.manager(registrations, tokens, http);
 
     OAuth2ClientHttpRequestInterceptor partnerCenterBearer = new OAuth2ClientHttpRequestInterceptor(manager);
-    partnerCenterBearer.setClientRegistrationIdResolver(request -> TenantRegistrations.PARTNER_CENTER);
+    partnerCenterBearer.setClientRegistrationIdResolver(request -> registrations.partnerCenter());
     partnerCenterBearer.setPrincipalResolver(request -> APP);
     OAuth2ClientHttpRequestInterceptor armBearer = new OAuth2ClientHttpRequestInterceptor(manager);
     armBearer.setClientRegistrationIdResolver(new RequestAttributeClientRegistrationIdResolver());
@@ -56,7 +59,7 @@ public class LiveUsageConfiguration {
     UsageHttp usageHttp = new UsageHttp(
         RestClient.builder().requestFactory(http).requestInterceptor(partnerCenterBearer).build(),
         RestClient.builder().requestFactory(http).requestInterceptor(armBearer).build(),
-        () -> tokens.removeAuthorizedClient(TenantRegistrations.PARTNER_CENTER, APP.getName()), properties, sleeper);
+        () -> tokens.removeAuthorizedClient(registrations.partnerCenter(), APP.getName()), registrations::arm, properties, sleeper);
     MeterNames names = MeterNames.read(properties.regionsFile(), properties.sizesFile());
     log.info("Usage: live, Partner Center {} and Azure Resource Manager {} as app {} of tenant {}", properties.partnerCenterUrl(),
         properties.armUrl(), properties.clientId(), properties.tenantId());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,14 +49,17 @@ final class UsageHttp {
   private final RestClient partnerCenter;
   private final RestClient arm;
   private final Runnable forgetPartnerCenterToken;
+  private final Function<String, String> armRegistration;
   private final LiveUsageProperties properties;
   private final Sleeper sleeper;
 
-  UsageHttp(RestClient partnerCenter, RestClient arm, Runnable forgetPartnerCenterToken, LiveUsageProperties properties,
-      Sleeper sleeper) {
+  /** @param armRegistration the OAuth2 client registration id for Azure Resource Manager in a customer's tenant */
+  UsageHttp(RestClient partnerCenter, RestClient arm, Runnable forgetPartnerCenterToken, Function<String, String> armRegistration,
+      LiveUsageProperties properties, Sleeper sleeper) {
     this.partnerCenter = partnerCenter;
     this.arm = arm;
     this.forgetPartnerCenterToken = forgetPartnerCenterToken;
+    this.armRegistration = armRegistration;
     this.properties = properties;
     this.sleeper = sleeper;
   }
@@ -107,7 +111,7 @@ final class UsageHttp {
       Answer answer;
       try {
         answer = get(arm, uri, what, spec -> spec.attributes(RequestAttributeClientRegistrationIdResolver.clientRegistrationId(
-            TenantRegistrations.arm(tenantId))));
+            armRegistration.apply(tenantId))));
       } catch (OAuth2AuthorizationException e) {
         log.info("No Azure Resource Manager token for tenant {}: {} (the partner's app has no access there)", tenantId,
             e.getError().getErrorCode());

@@ -53,6 +53,8 @@ class EmbeddedSavingsPlanTest {
     assertThat(row.get("COMMITMENT_CURRENCY")).isEqualTo("USD");
     assertThat(row.get("DURATION")).isNull();
     assertThat(row.get("QUANTITY")).isEqualTo(1L);
+    assertThat(embedded.jdbc().sql("select count(*) from pc_reservation_order where pc_order_id = ?").param(order.id()).query(Integer.class)
+        .single()).as("a savings plan is no reservation: Azure creates no reservation order for it").isZero();
     assertThat(order.lineItems()).singleElement().satisfies(l -> {
       assertThat(l.purchaseCommitment()).isEqualTo(PurchaseCommitment.hourly(new BigDecimal("0.05"), "USD"));
       assertThat(l.provisioningContext().duration()).isNull();

@@ -25,7 +25,7 @@ class EmbeddedUsageInTheAppTest {
   void theDemoAppSeedsAndServesTheDemoUsage() {
     assertThat(AopUtils.getTargetClass(usage)).isEqualTo(EmbeddedUsageSource.class);
     assertThat(AopUtils.isAopProxy(usage)).as("its calls run as Partner Center calls, in transactions of their own").isTrue();
-    assertThat(jdbc.queryForObject("select count(*) from pc_usage_profile", Integer.class)).isEqualTo(11);
+    assertThat(jdbc.queryForObject("select count(*) from pc_usage_profile", Integer.class)).isEqualTo(12);
     String contoso = partnerCenter.searchCustomers(CustomerSearchField.DOMAIN, "contoso.onmicrosoft.com", 1).get(0).id();
     assertThat(usage.vmUsage(contoso, LookBack.LAST_7_DAYS)).extracting(VmUsage::armSkuName)
         .containsExactly("Standard_D2s_v5", "Standard_D4s_v5", "Standard_NC6s_v3");

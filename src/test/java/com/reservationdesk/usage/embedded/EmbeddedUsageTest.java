@@ -75,16 +75,16 @@ class EmbeddedUsageTest {
     JdbcTemplate jdbc = new JdbcTemplate(partnerCenter.dataSource());
     UsageProfileSeeder seeder = new UsageProfileSeeder(jdbc, new DataSourceTransactionManager(partnerCenter.dataSource()),
         new PartnerProperties(PartnerProperties.PartnerModel.INDIRECT_PROVIDER, "Test", "embedded", true));
-    assertThat(profiles(jdbc)).isEqualTo(11);
+    assertThat(profiles(jdbc)).isEqualTo(12);
 
     jdbc.update("delete from pc_usage_profile where arm_sku_name = 'Standard_NC6s_v3'");
     seeder.afterPropertiesSet();
-    assertThat(profiles(jdbc)).as("an operator's change is kept").isEqualTo(10);
+    assertThat(profiles(jdbc)).as("an operator's change is kept").isEqualTo(11);
 
     jdbc.update("delete from pc_usage_profile");
     jdbc.update("delete from pc_azure_tenant_access");
     seeder.afterPropertiesSet();
-    assertThat(profiles(jdbc)).as("a database seeded before usage existed gets the profiles").isEqualTo(11);
+    assertThat(profiles(jdbc)).as("a database seeded before usage existed gets the profiles").isEqualTo(12);
     assertThat(jdbc.queryForObject("select count(*) from pc_azure_tenant_access", Integer.class)).isEqualTo(2);
 
     jdbc.update("delete from pc_usage_profile");
@@ -98,7 +98,7 @@ class EmbeddedUsageTest {
     List<ReservationSku> catalog = embedded.embeddedPartnerCenter().catalog().skus();
     List<Map<String, Object>> profiles = new JdbcTemplate(embedded.embeddedPartnerCenter().dataSource())
         .queryForList("select customer_id, azure_subscription_id, arm_region_name, arm_sku_name from pc_usage_profile");
-    assertThat(profiles).hasSize(11).allSatisfy(profile -> {
+    assertThat(profiles).hasSize(12).allSatisfy(profile -> {
       String size = (String) profile.get("ARM_SKU_NAME");
       String region = (String) profile.get("ARM_REGION_NAME");
       assertThat(catalog).as("%s in %s", size, region).anyMatch(sku -> sku.vmSize() != null && sku.vmSize().armSkuName().equals(size)

@@ -1,11 +1,11 @@
-package com.reservationdesk.usage.embedded;
+package com.reservationdesk.partnercenter.embedded;
 
 /**
  * How a demo fleet runs over time. Weekdays, daytime and turns are read from the hour itself (UTC), so an hour
  * shows the same usage whenever it is asked for; a trend is placed on the 60 days that end now, so the demo
- * never goes stale.
+ * never goes stale. Public for the embedded usage and reservation adapters, which both read the demo fleets.
  */
-enum UsagePattern {
+public enum UsagePattern {
 
   /** The same instances around the clock. */
   STEADY,

@@ -1,0 +1,39 @@
+package com.reservationdesk.reservation;
+
+/**
+ * The inventory will not do what was asked, for a reason an agent can act on: the code says which, the message says it
+ * in a sentence. A business answer, not a failure: retrying the same request gets the same refusal.
+ */
+public class ReservationRefusedException extends RuntimeException {
+
+  /** Why, each with the sentence an agent reads. */
+  public enum Refusal {
+    UNKNOWN_CUSTOMER("This customer is not one of the partner's customers."),
+    RESERVATION_NOT_FOUND("The customer has no such reservation: check the reservation order and reservation ids."),
+    RESERVATION_EXPIRED("The reservation has expired: its scope can no longer be changed. Buy a new reservation instead."),
+    RESERVATION_NOT_SUCCEEDED("The reservation is not in effect at Azure (it is still being created, failed, was cancelled, "
+        + "split or merged), so its scope cannot be changed now."),
+    NOT_THE_CUSTOMERS_SUBSCRIPTION("A single scope needs one of the customer's active Azure subscriptions; this one is not.");
+
+    private final String sentence;
+
+    Refusal(String sentence) {
+      this.sentence = sentence;
+    }
+
+    public String sentence() {
+      return sentence;
+    }
+  }
+
+  private final Refusal refusal;
+
+  public ReservationRefusedException(Refusal refusal, String detail) {
+    super(refusal.sentence() + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"));
+    this.refusal = refusal;
+  }
+
+  public Refusal refusal() {
+    return refusal;
+  }
+}
