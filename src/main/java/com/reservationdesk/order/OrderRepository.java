@@ -43,6 +43,21 @@ public class OrderRepository {
     }
   }
 
+  /** Who placed each of these Partner Center orders and for which purchase: those Reservation Desk placed, by order id. */
+  public java.util.Map<String, Placement> placements(java.util.Collection<String> orderIds) {
+    java.util.Map<String, Placement> placements = new java.util.HashMap<>();
+    if (orderIds.isEmpty()) {
+      return placements;
+    }
+    jdbc.sql("select order_id, purchase_id, placed_by from placed_order where order_id in (:ids)").param("ids", orderIds)
+        .query((rs, row) -> new Placement(rs.getString("order_id"), rs.getString("purchase_id"), rs.getString("placed_by")))
+        .list().forEach(p -> placements.put(p.orderId(), p));
+    return placements;
+  }
+
+  /** A Partner Center order Reservation Desk placed: for which purchase, by whom. */
+  public record Placement(String orderId, String purchaseId, String placedBy) {}
+
   public Optional<PlacedOrder> find(String orderId) {
     return jdbc.sql("select * from placed_order where order_id = ?").param(orderId).query(this::header).optional()
         .map(this::withLines);

@@ -33,7 +33,7 @@ public class WebSecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain reservationDeskPages(HttpSecurity http, CamundaUsers users, ProcessEngine engine) throws Exception {
-    return common(http.securityMatcher("/orders", "/orders/**", "/purchases", "/purchases/**"), users)
+    return common(http.securityMatcher("/orders", "/orders/**", "/purchases", "/purchases/**", "/reservations", "/reservations/**"), users)
         .addFilterBefore(new WebappSessionAuthentication(users, engine.getName()), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(ROLES))
         .build();

@@ -1,6 +1,7 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.process.purchase.FormValue.Action;
+import com.reservationdesk.process.FormValue;
+import com.reservationdesk.process.FormValue.Action;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package com.reservationdesk.process.purchase;
 
-import com.reservationdesk.process.purchase.FormValue.Decision;
+import com.reservationdesk.process.FormValue.Decision;
 
 /**
  * What the checks after the agent's tasks decide, read by the model's gateways ({@code ${cartDecision == 'SEARCH'}}):

@@ -19,7 +19,11 @@ public class LoadPurchaseOptionsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    PurchaseOptions loaded = options.forPurchase(execution.getProcessInstanceId());
+    write(execution, options.forPurchase(execution.getProcessInstanceId()));
+  }
+
+  /** The options as the forms read them: also what a renewal's purchase, which skips the choices, shows at its review. */
+  static void write(DelegateExecution execution, PurchaseOptions loaded) {
     execution.setVariable(CUSTOMER_NAME, loaded.customer().companyName());
     execution.setVariable(CUSTOMER_DOMAIN, loaded.customer().domain());
     setJson(execution, SUBSCRIPTION_OPTIONS, loaded.subscriptionOptions());

@@ -1,5 +1,6 @@
 package com.reservationdesk.process.purchase;
 
+import com.reservationdesk.process.FormValue;
 import com.reservationdesk.engine.history.LeanHistoryPlugin;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -35,6 +36,9 @@ public final class PurchaseVariables {
   public static final String SUBSCRIPTION_DECISION = "subscriptionDecision";
   public static final String SUBSCRIPTION_NAME = "subscriptionName";
   public static final String PURCHASE_ID = "purchaseId";
+  /** The message that starts a purchase renewing a reservation, and the renewal it carries (server-written). */
+  public static final String RENEWAL_MESSAGE = "ReservationRenewal";
+  public static final String RENEWAL_WATCH_ID = "renewalWatchId";
 
   // Resellers (indirect provider) and catalog filter options
   public static final String RESELLER_REQUIRED = "resellerRequired";

@@ -1,5 +1,6 @@
 package com.reservationdesk.process.purchase;
 
+import com.reservationdesk.process.FormValue;
 import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -87,6 +87,7 @@ class ReservationPurchaseProcessTest {
   final PurchaseService purchases = mock(PurchaseService.class);
   final OrderService orders = mock(OrderService.class);
   final RecommendationService recommendations = mock(RecommendationService.class);
+  final com.reservationdesk.reservation.Renewals renewals = mock(com.reservationdesk.reservation.Renewals.class);
 
   static final List<String> LIFETIME_TIMERS = List.of("StartEvent_ReminderDue", "StartEvent_CartExpired");
 
@@ -119,6 +120,7 @@ class ReservationPurchaseProcessTest {
     Mocks.register("confirmSubscriptionChoice", new ConfirmSubscriptionChoiceDelegate(purchases));
     Mocks.register("recommendPurchases", new RecommendPurchasesDelegate(recommendations));
     Mocks.register("addRecommendations", new AddRecommendationsDelegate(recommendations));
+    Mocks.register("prepareRenewal", new PrepareRenewalDelegate(renewals, purchases, options));
     Mocks.register("checkCatalogFilter", new CheckCatalogFilterDelegate(purchases));
     Mocks.register("searchCatalog", new SearchCatalogDelegate(purchases));
     Mocks.register("updateCart", new UpdateCartDelegate(purchases));
@@ -495,6 +497,22 @@ class ReservationPurchaseProcessTest {
     Map<String, Object> wrongTerm = withVariables(PRODUCT_TYPE, "savingsPlan", SAVINGS_PLAN_COMMITMENT, 2.5, SAVINGS_PLAN_TERM, "P5Y");
     assertThatThrownBy(() -> complete(task(), wrongTerm)).hasMessage("Choose the savings plan's term: 1 year or 3 years.");
     assertThat(fiveYears).isWaitingAt("UserTask_FilterReservations");
+  }
+
+  @Test
+  void aRenewalStartsAPurchaseFilledFromTheReservation_atItsReview() {
+    when(renewals.fill(anyString(), eq("watch-1"))).thenReturn(new com.reservationdesk.reservation.Renewals.RenewalPurchase(PURCHASE, true,
+        "Renewal of 4 × Standard_D4s_v5 in westeurope, 1 year, which expires on 2026-12-20."));
+    when(purchases.ofProcess(anyString())).thenReturn(purchase);
+    ProcessInstance renewal = engine.getRuntimeService().createMessageCorrelation(RENEWAL_MESSAGE)
+        .setVariable(RENEWAL_WATCH_ID, "watch-1").correlateStartMessage();
+    current = renewal;
+    assertThat(renewal).hasPassed("StartEvent_RenewalRequested", "ServiceTask_PrepareRenewal", "Gateway_MergeBackToReview")
+        .isWaitingAt("UserTask_ReviewOrder");
+    assertThat(renewal).task().isAssignedTo("alice");
+    assertThat(renewal).variables().containsEntry(CUSTOMER_NAME, "Contoso Ltd").containsEntry(SUBSCRIPTION_ID, SUBSCRIPTION)
+        .containsEntry(REVIEW_NOTE, "Renewal of 4 × Standard_D4s_v5 in westeurope, 1 year, which expires on 2026-12-20.");
+    verify(purchases).begin(renewal.getId(), "alice");
   }
 
   private static com.reservationdesk.recommendation.Recommendations nothingRecommended() {

@@ -1,4 +1,4 @@
-package com.reservationdesk.process.purchase;
+package com.reservationdesk.process;
 
 import com.reservationdesk.common.InvalidInputException;
 import java.util.Arrays;
