@@ -24,11 +24,15 @@ create table owned_reservation (
   utilization_7d       numeric(5, 1),
   utilization_30d      numeric(5, 1),
   utilization_days     varchar(400),
+  -- utilization_7d with no figure sorting last: the "least used first" order, served by an index on both databases
+  utilization_sort     numeric(5, 1) not null,
   synced_at            timestamp with time zone not null
 );
-create index owned_reservation_customer_idx on owned_reservation (customer_id, expiry_date);
-create index owned_reservation_expiry_idx on owned_reservation (expiry_date);
-create index owned_reservation_use_idx on owned_reservation (utilization_7d);
+-- One index per order the page offers (and the customer filter), so a page of 50 out of 100,000 reads 50 rows.
+create index owned_reservation_customer_idx on owned_reservation (customer_id, expiry_date, reservation_id);
+create index owned_reservation_expiry_idx on owned_reservation (expiry_date, reservation_id);
+create index owned_reservation_use_idx on owned_reservation (utilization_sort, expiry_date, reservation_id);
+create index owned_reservation_name_idx on owned_reservation (customer_name, expiry_date, reservation_id);
 
 -- What the watches raised and what the agents decided: one row per renewal notice or under-use task. A notice is
 -- raised once (reservation, kind, notice); while a task is open, open_key holds "reservation|kind", which is unique,

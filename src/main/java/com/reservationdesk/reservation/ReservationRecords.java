@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReservationRecords {
 
+  /** Where a reservation without a figure sorts among the least used: after every percentage. */
+  private static final BigDecimal NO_FIGURE = new BigDecimal("9999.9");
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
@@ -36,7 +39,7 @@ public class ReservationRecords {
   /** How the list is sorted: soonest expiry first, or least used first. */
   public enum Sort {
     EXPIRY("expiry_date, reservation_id"),
-    UTILIZATION("case when utilization_7d is null then 1 else 0 end, utilization_7d, expiry_date, reservation_id"),
+    UTILIZATION("utilization_sort, expiry_date, reservation_id"),
     CUSTOMER("customer_name, expiry_date, reservation_id");
 
     private final String orderBy;
@@ -60,7 +63,7 @@ public class ReservationRecords {
         update owned_reservation set reservation_order_id = ?, customer_id = ?, customer_name = ?, display_name = ?, arm_sku_name = ?,
           arm_region_name = ?, quantity = ?, scope_type = ?, scope_subscription = ?, term_duration = ?, billing_plan = ?, purchase_date = ?,
           expiry_date = ?, renew = ?, provisioning_state = ?, pc_order_id = ?, purchase_id = ?, bought_by = ?, utilization_7d = ?,
-          utilization_30d = ?, utilization_days = ?, synced_at = ?
+          utilization_30d = ?, utilization_days = ?, utilization_sort = ?, synced_at = ?
         where reservation_id = ?""", records.stream().map(r -> {
           Object[] values = values(r);
           Object[] shifted = new Object[values.length];
@@ -78,8 +81,9 @@ public class ReservationRecords {
       template.batchUpdate("""
           insert into owned_reservation (reservation_id, reservation_order_id, customer_id, customer_name, display_name, arm_sku_name,
             arm_region_name, quantity, scope_type, scope_subscription, term_duration, billing_plan, purchase_date, expiry_date, renew,
-            provisioning_state, pc_order_id, purchase_id, bought_by, utilization_7d, utilization_30d, utilization_days, synced_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+            provisioning_state, pc_order_id, purchase_id, bought_by, utilization_7d, utilization_30d, utilization_days, utilization_sort,
+            synced_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
     }
   }
 
@@ -87,7 +91,8 @@ public class ReservationRecords {
     return new Object[] {r.reservationId(), r.reservationOrderId(), r.customerId(), r.customerName(), r.displayName(), r.armSkuName(),
       r.armRegionName(), r.quantity(), r.scopeType().name(), r.scopeSubscription(), r.termDuration(), r.billingPlan(), r.purchaseDate(),
       r.expiryDate(), r.renew(), r.provisioningState(), r.partnerCenterOrderId(), r.purchaseId(), r.boughtBy(), r.utilization7d(),
-      r.utilization30d(), days(r.utilizationDays()), OffsetDateTime.ofInstant(r.syncedAt(), ZoneOffset.UTC)};
+      r.utilization30d(), days(r.utilizationDays()),
+      r.utilization7d() == null ? NO_FIGURE : r.utilization7d(), OffsetDateTime.ofInstant(r.syncedAt(), ZoneOffset.UTC)};
   }
 
   public Optional<ReservationRecord> find(String reservationId) {
@@ -124,7 +129,7 @@ public class ReservationRecords {
       params.add(today.plusDays(query.expiringWithinDays()));
     }
     if (query.utilizationBelow() != null) {
-      sql.append(" and utilization_7d < ?");
+      sql.append(" and utilization_sort < ?");
       params.add(query.utilizationBelow());
     }
   }
