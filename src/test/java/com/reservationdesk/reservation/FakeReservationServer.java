@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.reservationdesk.partnercenter.AzureEntitlement;
+import com.reservationdesk.partnercenter.BillingPlan;
 import com.reservationdesk.partnercenter.FakePartnerCenterServer;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.Subscription;
@@ -72,6 +73,8 @@ public final class FakeReservationServer implements AutoCloseable {
   public static final String PARTNER_CENTER_SCOPE = "https://api.partnercenter.microsoft.com/.default";
   public static final String ARM_SCOPE = "https://management.azure.com/.default";
   public static final int SUMMARIES_PAGE = 10;
+  /** Looks at an accepted scope change that still answer "in progress". */
+  public static final int LOOKS_IN_PROGRESS = 2;
 
   /** How the fake answers a scope change: at once (200), or accepted (202) and followed through one of Azure's headers. */
   public enum ScopeChanges { AT_ONCE, ASYNC_OPERATION, LOCATION, NEVER_FINISHING }
@@ -104,8 +107,6 @@ public final class FakeReservationServer implements AutoCloseable {
   private final Set<String> refusingTenants = ConcurrentHashMap.newKeySet();
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
   private volatile ScopeChanges scopeChanges = ScopeChanges.AT_ONCE;
-  /** Looks at an accepted operation that still answer "in progress". */
-  public static final int LOOKS_IN_PROGRESS = 2;
 
   public FakeReservationServer(Clock clock) {
     this.backend = new StandaloneEmbeddedReservations(clock);
@@ -465,7 +466,7 @@ public final class FakeReservationServer implements AutoCloseable {
             "purchaseDate", r.purchaseDate().toString(),
             "purchaseDateTime", purchased,
             "term", r.term().iso(),
-            "billingPlan", r.billingPlan() == com.reservationdesk.partnercenter.BillingPlan.MONTHLY ? "Monthly" : "Upfront",
+            "billingPlan", r.billingPlan() == BillingPlan.MONTHLY ? "Monthly" : "Upfront",
             "renew", r.renew(),
             "displayProvisioningState", r.provisioningState(),
             "userFriendlyAppliedScopeType", r.appliedScopeType().azureName(),

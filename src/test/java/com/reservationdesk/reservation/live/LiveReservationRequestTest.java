@@ -1,8 +1,10 @@
 package com.reservationdesk.reservation.live;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -191,8 +193,8 @@ class LiveReservationRequestTest {
     // Asked for under another customer: Partner Center does not list it there, so no token of Proseware's reaches Azure for it.
     assertThatThrownBy(() -> live.utilization(proseware, d4s.reservationOrderId(), d4s.reservationId(), TODAY.minusDays(2), TODAY))
         .hasMessageContaining("no such reservation");
-    fake.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/providers/.*/reservations"))
-        .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)
+    fake.wireMock().stubFor(get(urlPathMatching("/providers/.*/reservations"))
+        .atPriority(1).willReturn(aResponse().withStatus(401)
             .withHeader("Content-Type", "application/json")
             .withBody("{\"error\":{\"code\":\"InvalidAuthenticationTokenTenant\",\"message\":\"The access token is from the wrong issuer.\"}}")));
     assertThatThrownBy(() -> live.reservationsOf(woodgrove)).isInstanceOf(NoTenantAccessException.class)

@@ -4,6 +4,7 @@ import com.reservationdesk.reservation.FakeReservationServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Live reservation adapters for tests, pointed at a fake reservation server. */
@@ -19,7 +20,7 @@ final class LiveReservations {
   }
 
   static LiveReservationInventory connect(FakeReservationServer fake, Clock clock) {
-    return connect(properties(fake, FakeReservationServer.CLIENT_SECRET, 100, 5), clock, new java.util.ArrayList<>());
+    return connect(properties(fake, FakeReservationServer.CLIENT_SECRET, 100, 5), clock, new ArrayList<>());
   }
 
   /** @param waits where the adapter's waits are written instead of sleeping */
