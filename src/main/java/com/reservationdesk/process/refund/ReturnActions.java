@@ -1,0 +1,33 @@
+package com.reservationdesk.process.refund;
+
+import com.reservationdesk.process.FormValue;
+import com.reservationdesk.process.FormValue.Action;
+import com.reservationdesk.process.FormValue.Decision;
+import java.util.Map;
+
+/** What the return forms send, and what the return process's gateways read. */
+public final class ReturnActions {
+
+  private static final Map<Class<?>, String> REFUSALS = Map.of(
+      ChooseAction.class, "Choose whether to ask Azure for the refund, or cancel.",
+      ReviewAction.class, "Choose whether to submit the return, change it, or cancel it.",
+      ApprovalAction.class, "Choose whether to approve or reject the return.");
+
+  private ReturnActions() {}
+
+  public static <E extends Enum<E> & Action> E read(Class<E> field, Object sent) {
+    return FormValue.read(field, sent, REFUSALS.get(field));
+  }
+
+  /** {@code returnAction}: ChooseReturn. */
+  public enum ChooseAction implements Action { QUOTE, CANCEL }
+
+  /** {@code returnReviewAction}: ReviewReturn. */
+  public enum ReviewAction implements Action { SUBMIT, CHANGE, CANCEL }
+
+  /** {@code returnApproval}: ApproveReturn. */
+  public enum ApprovalAction implements Action { APPROVE, REJECT }
+
+  /** {@code returnDecision}: the gateways Quoted?, Budget and rules?, Approved?. */
+  public enum ReturnDecision implements Decision { QUOTED, CANCELLED, CHANGE, OVER_BUDGET, NEEDS_APPROVAL, CLEARED, APPROVED, REJECTED }
+}

@@ -1,0 +1,41 @@
+package com.reservationdesk.process.refund;
+
+import static com.reservationdesk.process.refund.ReturnVariables.*;
+
+import com.reservationdesk.engine.history.HistoryExclusion;
+import com.reservationdesk.engine.security.ProcessAccess;
+import com.reservationdesk.policy.RefundPolicy;
+import com.reservationdesk.security.Roles;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the engine extensions need to know of the return process: agents start it; display variables stay out of history. */
+@Configuration
+public class ReturnProcessGlue {
+
+  @Bean
+  ProcessAccess returnAccess() {
+    return new ProcessAccess(RETURN_KEY, Set.of(Roles.AGENTS), Set.of(Roles.AGENTS, Roles.APPROVERS));
+  }
+
+  @Bean
+  HistoryExclusion returnHistory() {
+    return new HistoryExclusion() {
+      @Override
+      public String processKey() {
+        return RETURN_KEY;
+      }
+
+      @Override
+      public Set<String> displayOnlyVariables() {
+        return DISPLAY_ONLY;
+      }
+
+      @Override
+      public Set<String> unauditedDecisions() {
+        return RefundPolicy.TABLES;
+      }
+    };
+  }
+}

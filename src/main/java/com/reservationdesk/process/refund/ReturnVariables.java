@@ -1,0 +1,47 @@
+package com.reservationdesk.process.refund;
+
+import java.util.Set;
+
+/** The variables of the return process: what its forms show (written by the server) and what they send. */
+public final class ReturnVariables {
+
+  public static final String RETURN_KEY = "ReservationReturnProcess";
+
+  // Set by the engine or the server
+  public static final String STARTED_BY = "startedBy";
+  public static final String RESERVATION_ID = "reservationId";
+  public static final String RETURN_DECISION = "returnDecision";
+  public static final String RETURN_DONE = "returnDone";
+
+  // Shown (written by the server from the ledger)
+  public static final String CUSTOMER_ID = "customerId";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String RETURN_OPTIONS = "returnOptions";
+  public static final String RETURN_SUMMARY = "returnSummary";
+  public static final String REFUND_TOTAL = "refundTotal";
+  public static final String REFUND_BUDGET = "refundBudget";
+  public static final String RETURN_NOTE = "returnNote";
+  public static final String RETURN_OUTCOME = "returnOutcome";
+  public static final String REQUESTED_BY = "requestedBy";
+  public static final String APPROVAL_REASON = "approvalReason";
+
+  // Sent by the forms
+  public static final String RETURN_RESERVATION = "returnReservation";
+  public static final String RETURN_QUANTITY = "returnQuantity";
+  public static final String RETURN_REASON = "returnReason";
+  public static final String RETURN_ACTION = "returnAction";
+  public static final String REVIEW_ACTION = "returnReviewAction";
+  public static final String APPROVAL_DECISION = "returnApproval";
+  public static final String REJECTION_REASON = "returnRejectionReason";
+
+  /** Shown only, never read back: left out of history. */
+  public static final Set<String> DISPLAY_ONLY = Set.of(CUSTOMER_NAME, RETURN_OPTIONS, RETURN_SUMMARY, REFUND_TOTAL, REFUND_BUDGET,
+      RETURN_NOTE, RETURN_OUTCOME);
+
+  /** The form's n-th line: {@code returnReservation1}, {@code returnQuantity1} … */
+  public static String line(String field, int n) {
+    return field + n;
+  }
+
+  private ReturnVariables() {}
+}
