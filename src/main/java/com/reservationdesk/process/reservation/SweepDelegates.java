@@ -47,10 +47,14 @@ public class SweepDelegates {
     };
   }
 
-  /** A page of the weekly sweep: raise the under-use tasks due among the next reservations, start them. */
+  /**
+   * A page of the weekly sweep: raise the under-use tasks due among the next reservations, start them. Smaller pages
+   * than the nightly one: nearly every candidate starts a process, and the engine's flush of one transaction grows
+   * faster than the number of instances it starts.
+   */
   @Bean("raiseUnderUsePage")
   JavaDelegate raiseUnderUsePage(ReservationWatches watches, WatchTasks tasks,
-      @Value("${reservation-desk.watch.page-size:500}") int pageSize) {
+      @Value("${reservation-desk.watch.under-use-page-size:100}") int pageSize) {
     return execution -> {
       ReservationWatches.UnderUsePage page = watches.raiseUnderUse((String) execution.getVariable(UNDER_USE_AFTER), pageSize);
       int started = tasks.start(execution.getProcessEngineServices(), page.raised());
