@@ -27,12 +27,16 @@ create table reservation_return (
   request_id           varchar(36),
   operation_id         varchar(1000),
   new_reservation_orders varchar(1000),
+  -- an exchange's new reservations: the cart of the purchase it opened (found by that purchase's process instance)
+  purchase_process_instance_id varchar(64),
+  purchase_id          varchar(36),
   problem              varchar(1000),
   created_at           timestamp with time zone not null,
   submitted_at         timestamp with time zone,
   completed_at         timestamp with time zone
 );
 create unique index reservation_return_process_idx on reservation_return (process_instance_id);
+create unique index reservation_return_purchase_idx on reservation_return (purchase_process_instance_id);
 create index reservation_return_budget_idx on reservation_return (customer_id, counted, submitted_at);
 
 create table reservation_return_line (

@@ -135,6 +135,12 @@ public class PurchaseLifecycle {
     return purchase.status() != PurchaseStatus.ORDERING && end(purchase, PurchaseStatus.EXPIRED);
   }
 
+  /** Hands an open cart to the exchange it was opened for: the exchange buys it, not a checkout. */
+  public void exchanged(Purchase open) {
+    require(open, PurchaseStatus.EXCHANGED);
+    purchases.updateStatus(open.id(), PurchaseStatus.EXCHANGED, clock.instant());
+  }
+
   private boolean end(Purchase purchase, PurchaseStatus end) {
     if (!purchase.status().canBecome(end)) {
       return false;

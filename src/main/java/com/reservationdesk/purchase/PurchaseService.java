@@ -375,6 +375,24 @@ public class PurchaseService {
         .map(p -> p.createdAt().plus(cartPolicy.lifetime()));
   }
 
+  /**
+   * Hands the cart of an exchange's purchase to the exchange: it must hold reservations, and only reservations (a
+   * savings plan is bought on its own). The purchase then ends; the exchange buys its lines.
+   */
+  @Transactional
+  public CartView handOverToExchange(String processInstanceId) {
+    Purchase purchase = locked(processInstanceId);
+    CartView cart = cart(purchase);
+    if (cart.lines().isEmpty()) {
+      throw new InvalidInputException("Add the new reservations first: the exchange buys what is in the cart.");
+    }
+    if (cart.lines().stream().anyMatch(PurchaseLine::isSavingsPlan)) {
+      throw new InvalidInputException("An exchange buys reservations: remove the savings plan, and buy it in a purchase of its own.");
+    }
+    lifecycle.exchanged(purchase);
+    return cart;
+  }
+
   /** Discards an unfinished purchase; a placed one stays as it is (see {@link PurchaseLifecycle#cancel}). */
   public void cancel(String processInstanceId) {
     purchases.lockByProcess(processInstanceId).ifPresent(lifecycle::cancel);

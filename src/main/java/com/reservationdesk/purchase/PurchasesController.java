@@ -66,6 +66,7 @@ public class PurchasesController {
       case ORDERED -> "Ordered.";
       case CANCELLED -> "Cancelled.";
       case EXPIRED -> "Ended unbought: the cart's lifetime was over.";
+      case EXCHANGED -> "Handed to an exchange, which buys these reservations with what it returns.";
     };
   }
 }

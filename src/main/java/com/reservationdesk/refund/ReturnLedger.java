@@ -59,6 +59,21 @@ class ReturnLedger {
         order by r.created_at desc""").param(reservationId).query(this::request).list();
   }
 
+  Optional<ReturnRequest> byPurchaseProcess(String purchaseProcessInstanceId) {
+    return jdbc.sql("select * from reservation_return where purchase_process_instance_id = ?").param(purchaseProcessInstanceId)
+        .query(this::request).optional();
+  }
+
+  void purchaseOpened(String id, String purchaseProcessInstanceId, String purchaseId) {
+    jdbc.sql("update reservation_return set purchase_process_instance_id = ?, purchase_id = ? where id = ?")
+        .params(purchaseProcessInstanceId, purchaseId, id).update();
+  }
+
+  void exchangeStarted(String id, String sessionId, String operationId) {
+    jdbc.sql("update reservation_return set session_id = ?, operation_id = ?, status = 'RUNNING' where id = ?")
+        .params(sessionId, operationId, id).update();
+  }
+
   void replaceLines(String returnId, List<ReturnRequest.Line> lines) {
     jdbc.sql("delete from reservation_return_line where return_id = ?").param(returnId).update();
     for (ReturnRequest.Line l : lines) {
@@ -146,7 +161,8 @@ class ReturnLedger {
         rs.getString("submitted_by"), rs.getString("approval_reason"), rs.getString("decided_by"), rs.getString("rejection_reason"),
         rs.getString("reason"), rs.getString("currency"), rs.getBigDecimal("refund_amount"), rs.getBigDecimal("refund_usd"),
         rs.getBigDecimal("purchase_total"), rs.getBigDecimal("net_payable"), rs.getBigDecimal("net_payable_usd"), rs.getString("session_id"),
-        rs.getString("request_id"), rs.getString("operation_id"), rs.getString("new_reservation_orders"), rs.getString("problem"),
+        rs.getString("request_id"), rs.getString("operation_id"), rs.getString("new_reservation_orders"), rs.getString("purchase_process_instance_id"),
+        rs.getString("purchase_id"), rs.getString("problem"),
         instant(rs, "created_at"), instant(rs, "submitted_at"), instant(rs, "completed_at"), lines);
   }
 

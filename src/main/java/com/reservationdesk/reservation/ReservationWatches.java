@@ -31,7 +31,7 @@ public class ReservationWatches {
   public enum Kind { RENEWAL, UNDER_USE }
 
   /** Where a raised task stands. */
-  public enum Status { OPEN, RENEWED, LET_EXPIRE, EXPIRED_UNDECIDED, SCOPE_CHANGE, EXCHANGE_PLANNED, KEPT }
+  public enum Status { OPEN, RENEWED, LET_EXPIRE, EXPIRED_UNDECIDED, SCOPE_CHANGE, RETURN_PLANNED, EXCHANGE_PLANNED, KEPT }
 
   /**
    * A task to start: for which reservation, of which kind, for whom.

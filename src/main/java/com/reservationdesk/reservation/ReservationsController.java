@@ -142,7 +142,8 @@ public class ReservationsController {
       case LET_EXPIRE -> "left to expire by " + w.decidedBy() + ": " + w.reason();
       case EXPIRED_UNDECIDED -> "expired before anyone decided";
       case SCOPE_CHANGE -> "scope change chosen by " + w.decidedBy();
-      case EXCHANGE_PLANNED -> "exchange planned by " + w.decidedBy() + ": " + w.reason();
+      case RETURN_PLANNED -> "return chosen by " + w.decidedBy() + (w.reason() == null ? "" : ": " + w.reason());
+      case EXCHANGE_PLANNED -> "exchange chosen by " + w.decidedBy() + (w.reason() == null ? "" : ": " + w.reason());
       case KEPT -> "kept by " + w.decidedBy() + ": " + w.reason();
     };
     return what + ": " + status;

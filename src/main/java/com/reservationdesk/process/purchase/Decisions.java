@@ -26,7 +26,7 @@ public final class Decisions {
   public enum CartDecision implements Decision { SEARCH, REVIEW, CANCEL }
 
   /** {@code reviewDecision}: Gateway_ReviewDecision. */
-  public enum ReviewDecision implements Decision { BUY, CHANGED, ADD_MORE, CANCEL }
+  public enum ReviewDecision implements Decision { BUY, EXCHANGE, CHANGED, ADD_MORE, CANCEL }
 
   /** {@code approvalResult}: Gateway_Approved. */
   public enum ApprovalResult implements Decision { APPROVED, REJECTED }

@@ -39,6 +39,11 @@ public final class PurchaseVariables {
   /** The message that starts a purchase renewing a reservation, and the renewal it carries (server-written). */
   public static final String RENEWAL_MESSAGE = "ReservationRenewal";
   public static final String RENEWAL_WATCH_ID = "renewalWatchId";
+  /** The message that starts a purchase choosing an exchange's new reservations, and the exchange's process instance it carries. */
+  public static final String EXCHANGE_MESSAGE = "ReservationExchange";
+  public static final String EXCHANGE_PROCESS_ID = "exchangeProcessInstanceId";
+  /** The message the purchase sends back to its exchange when the agent chooses to buy the cart. */
+  public static final String EXCHANGE_CART_MESSAGE = "ExchangeCartChosen";
 
   // Resellers (indirect provider) and catalog filter options
   public static final String RESELLER_REQUIRED = "resellerRequired";

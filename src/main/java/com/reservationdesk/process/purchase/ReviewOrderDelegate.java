@@ -7,6 +7,7 @@ import com.reservationdesk.process.purchase.Decisions.ReviewDecision;
 import com.reservationdesk.purchase.ApprovalRequest;
 import com.reservationdesk.purchase.PurchaseService;
 import com.reservationdesk.purchase.ReadyToOrder;
+import com.reservationdesk.refund.Exchanges;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class ReviewOrderDelegate implements JavaDelegate {
 
   private final PurchaseService purchases;
+  private final Exchanges exchanges;
 
-  public ReviewOrderDelegate(PurchaseService purchases) {
+  public ReviewOrderDelegate(PurchaseService purchases, Exchanges exchanges) {
     this.purchases = purchases;
+    this.exchanges = exchanges;
   }
 
   @Override
@@ -39,6 +42,10 @@ public class ReviewOrderDelegate implements JavaDelegate {
       case ADD_MORE -> ReviewDecision.ADD_MORE;
       case CANCEL -> ReviewDecision.CANCEL;
       case BUY -> {
+        if (exchanges.ofPurchase(processInstanceId).isPresent()) {
+          // The cart of an exchange: bought by the exchange, with what it returns, not checked out here.
+          yield ReviewDecision.EXCHANGE;
+        }
         ReadyToOrder ready = purchases.readyToOrder(processInstanceId, FormValues.scope(execution.getVariable(SCOPE)),
             string(execution, RESELLER_MPN_ID), currentUser(execution));
         execution.setVariable(RESELLER_NAME, ready.purchase().resellerName());

@@ -11,7 +11,8 @@ public final class ReturnActions {
   private static final Map<Class<?>, String> REFUSALS = Map.of(
       ChooseAction.class, "Choose whether to ask Azure for the refund, or cancel.",
       ReviewAction.class, "Choose whether to submit the return, change it, or cancel it.",
-      ApprovalAction.class, "Choose whether to approve or reject the return.");
+      ApprovalAction.class, "Choose whether to approve or reject it.",
+      ExchangeReviewAction.class, "Choose whether to submit the exchange, choose the new reservations again, or cancel it.");
 
   private ReturnActions() {}
 
@@ -27,6 +28,12 @@ public final class ReturnActions {
 
   /** {@code returnApproval}: ApproveReturn. */
   public enum ApprovalAction implements Action { APPROVE, REJECT }
+
+  /** {@code exchangeReviewAction}: ReviewExchange. */
+  public enum ExchangeReviewAction implements Action { SUBMIT, CHOOSE_AGAIN, CANCEL }
+
+  /** {@code exchangeDecision}: the exchange's gateways. */
+  public enum ExchangeDecision implements Decision { QUOTED, CANCELLED, CHOOSE_AGAIN, NEEDS_APPROVAL, CLEARED, APPROVED, REJECTED }
 
   /** {@code returnDecision}: the gateways Quoted?, Budget and rules?, Approved?. */
   public enum ReturnDecision implements Decision { QUOTED, CANCELLED, CHANGE, OVER_BUDGET, NEEDS_APPROVAL, CLEARED, APPROVED, REJECTED }

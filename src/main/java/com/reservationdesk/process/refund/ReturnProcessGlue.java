@@ -10,7 +10,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the engine extensions need to know of the return process: agents start it; display variables stay out of history. */
+/** What the engine extensions need to know of the return and exchange processes: agents start them; display variables stay out of history. */
 @Configuration
 public class ReturnProcessGlue {
 
@@ -20,11 +20,25 @@ public class ReturnProcessGlue {
   }
 
   @Bean
+  ProcessAccess exchangeAccess() {
+    return new ProcessAccess(EXCHANGE_KEY, Set.of(Roles.AGENTS), Set.of(Roles.AGENTS, Roles.APPROVERS));
+  }
+
+  @Bean
   HistoryExclusion returnHistory() {
+    return exclusion(RETURN_KEY);
+  }
+
+  @Bean
+  HistoryExclusion exchangeHistory() {
+    return exclusion(EXCHANGE_KEY);
+  }
+
+  private static HistoryExclusion exclusion(String key) {
     return new HistoryExclusion() {
       @Override
       public String processKey() {
-        return RETURN_KEY;
+        return key;
       }
 
       @Override

@@ -47,9 +47,22 @@ final class ReturnRows {
         + (l.status() == null ? "" : " (" + l.status().toLowerCase() + (l.problem() == null ? "" : ": " + l.problem()) + ")"))
         .collect(Collectors.joining("\n")));
     values.put(REFUND_TOTAL, request.refundAmount() == null ? "not quoted yet"
-        : money(request.refundAmount(), request.currency()) + (request.currency().equals("USD") ? ""
-            : " (USD " + request.refundUsd().toPlainString() + " against the limit)"));
+        : money(request.refundAmount(), request.currency()) + (!request.counted() ? " (an exchange: not counted against the refund budget)"
+            : request.currency().equals("USD") ? "" : " (USD " + request.refundUsd().toPlainString() + " against the limit)"));
     values.put(REFUND_BUDGET, budget.describe() + ".");
+    return values;
+  }
+
+  /** What the exchange's review, approval and outcome show besides the returned lines. */
+  static Map<String, Object> exchange(ReturnRequest exchange, com.reservationdesk.purchase.CartView cart) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(NEW_RESERVATIONS, cart.lines().stream().map(l -> "- Buy **" + l.quantity() + "** × " + l.description() + ": "
+        + l.lineTotal().format()).collect(Collectors.joining("\n")));
+    values.put(EXCHANGE_TOTALS, exchange.netPayable() == null ? "Not quoted yet."
+        : "Returned: " + money(exchange.refundAmount(), exchange.currency()) + " · new reservations: "
+            + money(exchange.purchaseTotal(), exchange.currency()) + " · the customer pays on top: "
+            + money(exchange.netPayable().max(BigDecimal.ZERO), exchange.currency()));
+    values.put(EXCHANGE_NOTE, exchange.problem());
     return values;
   }
 

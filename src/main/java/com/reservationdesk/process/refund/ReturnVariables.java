@@ -6,6 +6,7 @@ import java.util.Set;
 public final class ReturnVariables {
 
   public static final String RETURN_KEY = "ReservationReturnProcess";
+  public static final String EXCHANGE_KEY = "ReservationExchangeProcess";
 
   // Set by the engine or the server
   public static final String STARTED_BY = "startedBy";
@@ -34,9 +35,20 @@ public final class ReturnVariables {
   public static final String APPROVAL_DECISION = "returnApproval";
   public static final String REJECTION_REASON = "returnRejectionReason";
 
+  // The exchange's: shown, and sent by its forms
+  public static final String EXCHANGE_DECISION = "exchangeDecision";
+  public static final String EXCHANGE_DONE = "exchangeDone";
+  public static final String NEW_RESERVATIONS = "newReservations";
+  public static final String EXCHANGE_TOTALS = "exchangeTotals";
+  public static final String EXCHANGE_NOTE = "exchangeNote";
+  public static final String EXCHANGE_OUTCOME = "exchangeOutcome";
+  public static final String EXCHANGE_REVIEW_ACTION = "exchangeReviewAction";
+  public static final String EXCHANGE_APPROVAL = "exchangeApproval";
+  public static final String EXCHANGE_REJECTION_REASON = "exchangeRejectionReason";
+
   /** Shown only, never read back: left out of history. */
   public static final Set<String> DISPLAY_ONLY = Set.of(CUSTOMER_NAME, RETURN_OPTIONS, RETURN_SUMMARY, REFUND_TOTAL, REFUND_BUDGET,
-      RETURN_NOTE, RETURN_OUTCOME);
+      RETURN_NOTE, RETURN_OUTCOME, NEW_RESERVATIONS, EXCHANGE_TOTALS, EXCHANGE_NOTE, EXCHANGE_OUTCOME);
 
   /** The form's n-th line: {@code returnReservation1}, {@code returnQuantity1} … */
   public static String line(String field, int n) {

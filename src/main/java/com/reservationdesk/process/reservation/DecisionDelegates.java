@@ -61,19 +61,24 @@ public class DecisionDelegates {
     return execution -> watches.decide(string(execution, WATCH_ID), Status.EXPIRED_UNDECIDED, null, null, null);
   }
 
-  /** Under-used: change the scope (the call that follows does it), plan an exchange, or keep it, with a reason. */
+  /**
+   * Under-used: change the scope, return it or exchange it (the call that follows does it, worked by the agent who
+   * decided), or keep it, with a reason.
+   */
   @Bean("recordUnderUseDecision")
   JavaDelegate recordUnderUseDecision(ReservationWatches watches) {
     return execution -> {
       UnderUseAction action = ReservationActions.read(UnderUseAction.class, execution.getVariable(UNDER_USE_ACTION));
       UnderUseDecision decision = switch (action) {
         case CHANGE_SCOPE -> UnderUseDecision.SCOPE_CHANGE;
+        case RETURN -> UnderUseDecision.RETURN_PLANNED;
         case PLAN_EXCHANGE -> UnderUseDecision.EXCHANGE_PLANNED;
         case KEEP -> UnderUseDecision.KEPT;
       };
       watches.decide(string(execution, WATCH_ID), Status.valueOf(decision.name()),
-          action == UnderUseAction.CHANGE_SCOPE ? null : string(execution, UNDER_USE_REASON), currentUser(execution), null);
-      // The scope change that follows is worked by the agent who decided.
+          action == UnderUseAction.KEEP || action == UnderUseAction.PLAN_EXCHANGE || action == UnderUseAction.RETURN
+              ? string(execution, UNDER_USE_REASON) : null, currentUser(execution), null);
+      // The scope change, return or exchange that follows is worked by the agent who decided.
       execution.setVariable(SCOPE_CHANGED_BY, currentUser(execution));
       decide(execution, UNDER_USE_DECISION, decision);
     };

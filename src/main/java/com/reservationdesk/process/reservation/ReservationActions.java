@@ -10,7 +10,7 @@ public final class ReservationActions {
 
   private static final Map<Class<?>, String> REFUSALS = Map.of(
       RenewalAction.class, "Choose whether to renew the reservation or let it expire.",
-      UnderUseAction.class, "Choose what to do: change the reservation's scope, plan an exchange, or keep it.",
+      UnderUseAction.class, "Choose what to do: change the reservation's scope, return it, exchange it, or keep it.",
       ScopeAction.class, "Choose whether to apply the new scope, or cancel.");
 
   private ReservationActions() {}
@@ -23,7 +23,7 @@ public final class ReservationActions {
   public enum RenewalAction implements Action { RENEW, LET_EXPIRE }
 
   /** {@code underUseAction}: UnderUsedReservation. */
-  public enum UnderUseAction implements Action { CHANGE_SCOPE, PLAN_EXCHANGE, KEEP }
+  public enum UnderUseAction implements Action { CHANGE_SCOPE, RETURN, PLAN_EXCHANGE, KEEP }
 
   /** {@code scopeAction}: ChangeScope. */
   public enum ScopeAction implements Action { APPLY, CANCEL }
@@ -32,7 +32,7 @@ public final class ReservationActions {
   public enum RenewalDecision implements Decision { RENEW, LET_EXPIRE }
 
   /** {@code underUseDecision}: Gateway_UnderUseDecision (the watch's recorded status). */
-  public enum UnderUseDecision implements Decision { SCOPE_CHANGE, EXCHANGE_PLANNED, KEPT }
+  public enum UnderUseDecision implements Decision { SCOPE_CHANGE, RETURN_PLANNED, EXCHANGE_PLANNED, KEPT }
 
   /** {@code scopeDecision}: Gateway_ScopeApplied. */
   public enum ScopeDecision implements Decision { APPLIED, CANCELLED }

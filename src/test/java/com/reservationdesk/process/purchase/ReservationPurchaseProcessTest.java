@@ -88,6 +88,8 @@ class ReservationPurchaseProcessTest {
   final OrderService orders = mock(OrderService.class);
   final RecommendationService recommendations = mock(RecommendationService.class);
   final com.reservationdesk.reservation.Renewals renewals = mock(com.reservationdesk.reservation.Renewals.class);
+  final com.reservationdesk.refund.Exchanges exchanges = mock(com.reservationdesk.refund.Exchanges.class);
+  final List<String> exchangeCarts = new java.util.ArrayList<>();
 
   static final List<String> LIFETIME_TIMERS = List.of("StartEvent_ReminderDue", "StartEvent_CartExpired");
 
@@ -124,7 +126,14 @@ class ReservationPurchaseProcessTest {
     Mocks.register("checkCatalogFilter", new CheckCatalogFilterDelegate(purchases));
     Mocks.register("searchCatalog", new SearchCatalogDelegate(purchases));
     Mocks.register("updateCart", new UpdateCartDelegate(purchases));
-    Mocks.register("reviewOrder", new ReviewOrderDelegate(purchases));
+    Mocks.register("reviewOrder", new ReviewOrderDelegate(purchases, exchanges));
+    ExchangePurchaseDelegates exchangeGlue = new ExchangePurchaseDelegates();
+    Mocks.register("prepareExchange", exchangeGlue.prepareExchange(exchanges, purchases, options));
+    // The real one also sends the exchange its message: the exchange process is ExchangeProcessTest's.
+    Mocks.register("handOverExchange", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
+      purchases.handOverToExchange(execution.getProcessInstanceId());
+      exchangeCarts.add(execution.getProcessInstanceId());
+    });
     Mocks.register("placeOrder", new PlaceOrderDelegate(orders));
     Mocks.register("recordApprovalDecision", new RecordApprovalDecisionDelegate(purchases));
     Mocks.register("registerSubscription", new RegisterSubscriptionDelegate(purchases));
@@ -513,6 +522,33 @@ class ReservationPurchaseProcessTest {
     assertThat(renewal).variables().containsEntry(CUSTOMER_NAME, "Contoso Ltd").containsEntry(SUBSCRIPTION_ID, SUBSCRIPTION)
         .containsEntry(REVIEW_NOTE, "Renewal of 4 × Standard_D4s_v5 in westeurope, 1 year, which expires on 2026-12-20.");
     verify(purchases).begin(renewal.getId(), "alice");
+  }
+
+  @Test
+  void anExchangeStartsAPurchaseForItsCustomer_withRecommendations_andBuyHandsTheCartBack() {
+    when(exchanges.fillPurchase(anyString(), eq("exchange-pi"))).thenReturn("Exchange for Contoso Ltd: returning 6 of …");
+    when(purchases.ofProcess(anyString())).thenReturn(purchase);
+    ProcessInstance exchange = engine.getRuntimeService().createMessageCorrelation(EXCHANGE_MESSAGE)
+        .setVariable(EXCHANGE_PROCESS_ID, "exchange-pi").correlateStartMessage();
+    current = exchange;
+    assertThat(exchange).hasPassed("StartEvent_ExchangeRequested", "ServiceTask_PrepareExchange", "Gateway_MergeRecommend")
+        .isWaitingAt("ServiceTask_RecommendPurchases");
+    assertThat(exchange).variables().containsEntry(SUBSCRIPTION_ID, SUBSCRIPTION).containsEntry(STARTED_BY, "alice")
+        .containsEntry(REVIEW_NOTE, "Exchange for Contoso Ltd: returning 6 of …");
+    executeJob();
+    // Nothing recommended: the filters, then the review, as in any purchase.
+    assertThat(exchange).isWaitingAt("UserTask_FilterReservations");
+    searchCatalog();
+    complete(task(), withVariables(CART_ACTION, "review"));
+    assertThat(exchange).isWaitingAt("UserTask_ReviewOrder");
+    when(exchanges.ofPurchase(exchange.getId())).thenReturn(java.util.Optional.of(org.mockito.Mockito.mock(
+        com.reservationdesk.refund.ReturnRequest.class)));
+    complete(task(exchange), withVariables(REVIEW_ACTION, "buy"));
+    assertThat(exchange).isEnded().hasPassed("ServiceTask_HandOverExchange", "EndEvent_HandedToExchange")
+        .hasNotPassed("BusinessRuleTask_DecideApproval");
+    verify(purchases).handOverToExchange(exchange.getId());
+    verify(purchases, org.mockito.Mockito.never()).readyToOrder(eq(exchange.getId()), any(), any(), any());
+    org.assertj.core.api.Assertions.assertThat(exchangeCarts).containsExactly(exchange.getId());
   }
 
   private static com.reservationdesk.recommendation.Recommendations nothingRecommended() {

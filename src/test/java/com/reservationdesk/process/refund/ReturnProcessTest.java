@@ -216,7 +216,7 @@ class ReturnProcessTest {
         status == ReturnStatus.CHOOSING ? null : "alice", status == ReturnStatus.AWAITING_APPROVAL
             ? "A refund of USD 10,000 or more needs an approver." : null, null, null,
         status == ReturnStatus.CHOOSING ? null : "Workload moved to containers", refund == null ? null : "USD", refund, refund, null,
-        null, null, null, null, null, null, null, Instant.now(), null, null,
+        null, null, null, null, null, null, null, null, null, Instant.now(), null, null,
         List.of(new ReturnRequest.Line(1, "order-1", "res-1", Returns.summary(RESERVATION), refund == null ? 8 : 6, refund, null, null,
             status == ReturnStatus.SUCCEEDED ? "SUCCEEDED" : null, null)));
   }
@@ -225,6 +225,6 @@ class ReturnProcessTest {
     ReturnRequest r = request(ReturnStatus.AWAITING_APPROVAL, new BigDecimal("12000.00"));
     return new ReturnRequest(r.id(), r.processInstanceId(), r.kind(), r.customerId(), r.customerName(), status, true, r.startedBy(),
         r.submittedBy(), r.approvalReason(), "carol", rejection, r.reason(), r.currency(), r.refundAmount(), r.refundUsd(), null, null,
-        null, null, null, null, null, null, r.createdAt(), null, null, r.lines());
+        null, null, null, null, null, null, null, null, r.createdAt(), null, null, r.lines());
   }
 }

@@ -55,7 +55,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("own-engine")
 @Deployment(resources = {"processes/ReservationSweepProcess.bpmn", "processes/UnderUseSweepProcess.bpmn",
-    "processes/ReservationRenewalProcess.bpmn", "processes/UnderUsedReservationProcess.bpmn", "processes/ReservationScopeProcess.bpmn"})
+    "processes/ReservationRenewalProcess.bpmn", "processes/UnderUsedReservationProcess.bpmn", "processes/ReservationScopeProcess.bpmn",
+    // The return and exchange themselves are ReturnProcessTest's and ExchangeProcessTest's: here, stand-ins with their keys.
+    "stubs/ReservationReturnProcess.bpmn", "stubs/ReservationExchangeProcess.bpmn"})
 class ReservationProcessesTest {
 
   @RegisterExtension
@@ -179,11 +181,25 @@ class ReservationProcessesTest {
   }
 
   @Test
-  void underUse_plannedExchange_orKeptWithAReason() {
+  void underUse_returnedOrExchanged_byTheAgentWhoDecided_orKeptWithAReason() {
     ProcessInstance exchange = underUse("watch-3");
     complete(task(exchange), withVariables(UNDER_USE_ACTION, "planExchange", UNDER_USE_REASON, "Exchange for E-series"));
     verify(watches).decide("watch-3", Status.EXCHANGE_PLANNED, "Exchange for E-series", "alice", null);
-    assertThat(exchange).isEnded().hasPassed("EndEvent_ExchangePlanned");
+    ProcessInstance exchanging = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ReservationExchangeProcess")
+        .singleResult();
+    assertThat(exchanging).task().isAssignedTo("alice");
+    assertThat(exchanging).variables().containsEntry(RESERVATION_ID, "res-1");
+    complete(task(exchanging));
+    assertThat(exchange).isEnded().hasPassed("EndEvent_ExchangeDone");
+
+    ProcessInstance returned = underUse("watch-6");
+    complete(task(returned), withVariables(UNDER_USE_ACTION, "return", UNDER_USE_REASON, "Project ended"));
+    verify(watches).decide("watch-6", Status.RETURN_PLANNED, "Project ended", "alice", null);
+    ProcessInstance returning = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ReservationReturnProcess")
+        .singleResult();
+    assertThat(returning).task().isAssignedTo("alice");
+    complete(task(returning));
+    assertThat(returned).isEnded().hasPassed("EndEvent_ReturnDone");
 
     ProcessInstance kept = underUse("watch-4");
     complete(task(kept), withVariables(UNDER_USE_ACTION, "keep", UNDER_USE_REASON, "Month-end batch needs it"));
