@@ -35,12 +35,14 @@ public class ReservationsController {
   private final ScopeChanges scopes;
   private final ReservationSweep sweep;
   private final Clock clock;
+  private final List<ReservationPageNotes> notes;
   /** One customer's page refreshes its reservations from the port, at most this often per customer. */
   private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> refreshed = com.github.benmanes.caffeine.cache.Caffeine
       .newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(5)).maximumSize(10_000).build();
 
   public ReservationsController(ReservationRecords records, ReservationWatches watches, ScopeChanges scopes, ReservationSweep sweep,
-      Clock clock) {
+      Clock clock, List<ReservationPageNotes> notes) {
+    this.notes = notes;
     this.records = records;
     this.sweep = sweep;
     this.watches = watches;
@@ -54,8 +56,12 @@ public class ReservationsController {
       String state, boolean renew, BigDecimal utilization7d, BigDecimal utilization30d, String chart, String partnerCenterOrderId,
       String boughtBy, String portalUrl, List<String> history) {}
 
-  /** A page of the list and how many match. */
-  public record Listing(List<Row> reservations, int total, int page, int pageSize) {}
+  /**
+   * A page of the list and how many match.
+   *
+   * @param customerNotes for one customer's list, what other features say of the customer (its refund budget)
+   */
+  public record Listing(List<Row> reservations, int total, int page, int pageSize, List<String> customerNotes) {}
 
   @GetMapping("/reservations")
   public String page(@RequestParam(required = false) String customerId, @RequestParam(required = false) Integer expiringWithinDays,
@@ -114,7 +120,9 @@ public class ReservationsController {
     ReservationRecords.Query query = new ReservationRecords.Query(customer, expiringWithinDays, utilizationBelow,
         ReservationRecords.Sort.of(sort), PAGE, page * PAGE);
     List<Row> rows = records.list(query, today).stream().map(r -> row(r, today, history)).toList();
-    return new Listing(rows, records.count(query, today), page, PAGE);
+    List<String> about = customer == null ? List.of()
+        : notes.stream().flatMap(n -> n.aboutCustomer(customer).stream()).toList();
+    return new Listing(rows, records.count(query, today), page, PAGE, about);
   }
 
   private Row row(ReservationRecord r, LocalDate today, boolean withHistory) {
@@ -125,6 +133,9 @@ public class ReservationsController {
         history.add(describe(w));
       }
       history.addAll(scopes.history(r.reservationId()).stream().map(h -> "Scope " + h).toList());
+      for (ReservationPageNotes n : notes) {
+        history.addAll(n.aboutReservation(r.reservationId()));
+      }
     }
     return new Row(r.reservationId(), r.reservationOrderId(), r.customerId(), r.customerName(),
         r.quantity() + " \u00d7 " + r.armSkuName(), r.armRegionName(), r.quantity(), r.scopeLabel(),
