@@ -88,10 +88,28 @@ class ArchitectureTest {
 
   @ArchTest
   static void theReservationPortKnowsNoCamundaNorProcess(JavaClasses classes) {
-    noClasses().that().resideInAPackage("com.reservationdesk.reservation..")
+    // Issue 17's services beside the ports (the renewal opens a purchase, the sweep and the page read who placed an order)
+    // are Reservation Desk's own use of the ports, not the ports: they may know purchases and orders.
+    noClasses().that().resideInAPackage("com.reservationdesk.reservation..").and().doNotHaveSimpleName("Renewals")
+        .and().doNotHaveSimpleName("ReservationSweep").and().doNotHaveSimpleName("ReservationsController")
         .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", GLUE, ENGINE, "com.reservationdesk.purchase..",
             "com.reservationdesk.order..")
-        .because("the inventory is a port of its own: the processes that will use it (issue 17) call it, not the other way round")
+        .because("the inventory and the returns are ports of their own: the processes that use them call them, not the other way round")
+        .check(classes);
+  }
+
+  @ArchTest
+  static void theReturnsPortAndItsRecords_knowOnlyTheirOwnTypes(JavaClasses classes) {
+    noClasses().that().haveFullyQualifiedName("com.reservationdesk.reservation.ReservationReturns")
+        .or().haveFullyQualifiedName("com.reservationdesk.reservation.ReturnLine")
+        .or().haveFullyQualifiedName("com.reservationdesk.reservation.RefundQuote")
+        .or().haveFullyQualifiedName("com.reservationdesk.reservation.NewReservation")
+        .or().haveFullyQualifiedName("com.reservationdesk.reservation.ExchangeQuote")
+        .or().haveFullyQualifiedName("com.reservationdesk.reservation.ReturnOperation")
+        .should().dependOnClassesThat().resideOutsideOfPackages("java..", "com.reservationdesk.reservation", "com.reservationdesk.common",
+            "com.reservationdesk.partnercenter")
+        .because("a return or an exchange is described in the port's own words, Money, Term and BillingPlan (issue 18): no Spring, "
+            + "no adapter, no wire format")
         .check(classes);
   }
 

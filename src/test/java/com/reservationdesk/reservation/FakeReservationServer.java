@@ -21,6 +21,10 @@ import com.reservationdesk.partnercenter.FakePartnerCenterServer;
 import com.reservationdesk.partnercenter.PartnerCenterException;
 import com.reservationdesk.partnercenter.Subscription;
 import com.reservationdesk.reservation.ReservationRefusedException.Refusal;
+import com.reservationdesk.reservation.live.wire.CapacityJson;
+import com.reservationdesk.reservation.live.wire.CapacityJson.ExchangeOperationResult;
+import com.reservationdesk.reservation.live.wire.CapacityJson.PolicyError;
+import com.reservationdesk.reservation.live.wire.CapacityJson.Price;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -58,6 +62,13 @@ import java.util.stream.Collectors;
  *       told to: {@link #answerScopeChanges}) and {@code Microsoft.Consumption} daily reservation summaries of an order
  *       (api-version 2023-05-01, {@value #SUMMARIES_PAGE} rows a page through {@code nextLink}); a token of another tenant
  *       is refused with 401, a tenant told to deny the partner with 403 {@code AuthorizationFailed};
+ *   <li>Azure Resource Manager's returns and exchanges ({@code CapacityJson}, api-version 2022-11-01):
+ *       {@code calculateRefund} (200, with policy errors when told to: {@link #refundPolicyErrors}), {@code return} (202 with a
+ *       {@code Location} that answers 202 while running, then 200), {@code calculateExchange} (202 with an
+ *       {@code Azure-AsyncOperation} that answers {@code Pending} at the first look, then the result; an exchange below the
+ *       refund is a policy error {@code ExchangeRefundExceedsPurchase} there) and {@code exchange} (202 with an
+ *       {@code Azure-AsyncOperation}), de-duplicated by {@code x-ms-client-request-id}. They go through an embedded returns
+ *       adapter on the same data, whose refusals are answered as Azure's errors ({@link #refusal});
  *   <li>Microsoft Entra ID's token endpoint, in the partner's and each customer's tenant.
  * </ul>
  *
@@ -91,9 +102,21 @@ public final class FakeReservationServer implements AutoCloseable {
   private static final Pattern SUMMARIES = Pattern.compile(
       "/providers/Microsoft\\.Capacity/reservationorders/([^/]+)/providers/Microsoft\\.Consumption/reservationSummaries", FLAGS);
   private static final Pattern OPERATION = Pattern.compile("/providers/Microsoft\\.Capacity/operation(Results|Status)/([^/]+)", FLAGS);
+  private static final Pattern CALCULATE_REFUND = Pattern.compile("/providers/Microsoft\\.Capacity/reservationOrders/([^/]+)/calculateRefund",
+      FLAGS);
+  private static final Pattern RETURN = Pattern.compile("/providers/Microsoft\\.Capacity/reservationOrders/([^/]+)/return", FLAGS);
+  private static final Pattern CALCULATE_EXCHANGE = Pattern.compile("/providers/Microsoft\\.Capacity/calculateExchange", FLAGS);
+  private static final Pattern EXCHANGE = Pattern.compile("/providers/Microsoft\\.Capacity/exchange", FLAGS);
+  private static final Pattern RESERVATION_ID = Pattern.compile("/providers/microsoft\\.capacity/reservationOrders/([^/]+)/reservations/([^/]+)",
+      FLAGS);
+  /** The policy error of an exchange below the refund (Azure documents no code for it). */
+  public static final String EXCHANGE_BELOW_REFUND = "ExchangeRefundExceedsPurchase";
   private static final Pattern USAGE_DATE = Pattern.compile("properties/UsageDate (ge|le) '(\\d{4}-\\d{2}-\\d{2})'");
 
   private record Token(String tenant, String scope) {}
+
+  /** A calculateExchange Azure accepted: its result, shown after one look that answers Pending. */
+  private record Calculation(String customerId, ExchangeOperationResult result, AtomicInteger looks) {}
 
   /** A scope change Azure accepted and is still working on. */
   private record Operation(String customerId, String orderId, String reservationId, ScopeChange change, AtomicInteger looks) {}
@@ -106,6 +129,10 @@ public final class FakeReservationServer implements AutoCloseable {
   private final Set<String> denyingTenants = ConcurrentHashMap.newKeySet();
   private final Set<String> refusingTenants = ConcurrentHashMap.newKeySet();
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+  /** Returns ("return") and exchanges ("exchange") accepted, by the embedded operation id. */
+  private final Map<String, String> returnKinds = new ConcurrentHashMap<>();
+  private final Map<String, Calculation> calculations = new ConcurrentHashMap<>();
+  private volatile List<PolicyError> refundPolicyErrors = List.of();
   private volatile ScopeChanges scopeChanges = ScopeChanges.AT_ONCE;
 
   public FakeReservationServer(Clock clock) {
@@ -160,6 +187,11 @@ public final class FakeReservationServer implements AutoCloseable {
     this.scopeChanges = how;
   }
 
+  /** Azure's refund policy says no: calculateRefund answers these policy errors (and no session), return 400 RefundLimitExceeded. */
+  public void refundPolicyErrors(PolicyError... errors) {
+    refundPolicyErrors = List.of(errors);
+  }
+
   /** Forgets the requests seen, the faults stubbed and the refusals set; keeps the data. */
   public void resetFaults() {
     server.resetRequests();
@@ -167,6 +199,7 @@ public final class FakeReservationServer implements AutoCloseable {
     denyingTenants.clear();
     refusingTenants.clear();
     scopeChanges = ScopeChanges.AT_ONCE;
+    refundPolicyErrors = List.of();
   }
 
   @Override
@@ -309,6 +342,24 @@ public final class FakeReservationServer implements AutoCloseable {
     if (!"2022-11-01".equals(version)) {
       return armError(400, "InvalidApiVersionParameter", "Use api-version 2022-11-01.");
     }
+    try {
+      if ((m = CALCULATE_REFUND.matcher(path)).matches()) {
+        return calculateRefund(m.group(1).toLowerCase(Locale.ROOT), token, request);
+      }
+      if ((m = RETURN.matcher(path)).matches()) {
+        return returnReservation(m.group(1).toLowerCase(Locale.ROOT), token, request);
+      }
+      if (CALCULATE_EXCHANGE.matcher(path).matches()) {
+        return calculateExchange(token, request);
+      }
+      if (EXCHANGE.matcher(path).matches()) {
+        return exchange(token, request);
+      }
+    } catch (ReservationRefusedException e) {
+      return refusal(e);
+    } catch (IOException | IllegalArgumentException e) {
+      return armError(400, "InvalidRequestContent", "The request content was invalid and could not be deserialized: " + e.getMessage());
+    }
     if ((m = RESERVATION.matcher(path)).matches()) {
       String orderId = m.group(1).toLowerCase(Locale.ROOT);
       String reservationId = m.group(2).toLowerCase(Locale.ROOT);
@@ -385,6 +436,9 @@ public final class FakeReservationServer implements AutoCloseable {
   /** An accepted change: in progress for {@value #LOOKS_IN_PROGRESS} looks, then done (and applied), unless it never finishes. */
   private ResponseDefinition operation(String kind, String id, Token token) {
     Operation operation = operations.get(id);
+    if (operation == null && (calculations.containsKey(id) || returnKinds.containsKey(id))) {
+      return returnsOperation(id, token);
+    }
     if (operation == null || !operation.customerId().equals(token.tenant())) {
       return armError(404, "OperationNotFound", "No such operation.");
     }
@@ -437,6 +491,173 @@ public final class FakeReservationServer implements AutoCloseable {
           .replace("+", "%20") + "&api-version=2023-05-01&$skiptoken=" + (skip + SUMMARIES_PAGE));
     }
     return json(200, body);
+  }
+
+  // --- returns and exchanges ---
+
+  private ResponseDefinition calculateRefund(String orderId, Token token, Request request) throws IOException {
+    CapacityJson.CalculateRefundRequest body = CapacityJson.MAPPER.readValue(request.getBodyAsString(), CapacityJson.CalculateRefundRequest.class);
+    if (body.properties() == null || !CapacityJson.SCOPE_RESERVATION.equals(body.properties().scope())
+        || !("/providers/microsoft.capacity/reservationOrders/" + orderId).equalsIgnoreCase(body.id())) {
+      return armError(400, "InvalidRequestContent", "calculateRefund takes the order's id and scope Reservation.");
+    }
+    ReturnLine line = line(orderId, body.properties().reservationToReturn());
+    RefundQuote quote = backend.returns().quoteReturn(token.tenant(), line);
+    List<PolicyError> errors = refundPolicyErrors;
+    return json(200, new CapacityJson.RefundResponse("/providers/microsoft.capacity/reservationOrders/" + orderId,
+        new CapacityJson.RefundResponseProperties(errors.isEmpty() ? quote.sessionId() : null, line.quantity(),
+            price(quote.billingRefundAmount()), price(quote.pricingRefundAmount()), new CapacityJson.RefundPolicyResult(
+                new CapacityJson.RefundPolicyResultProperties(price(quote.consumedRefundsTotal()), price(quote.maxRefundLimit()), errors)))));
+  }
+
+  private ResponseDefinition returnReservation(String orderId, Token token, Request request) throws IOException {
+    CapacityJson.RefundRequest body = CapacityJson.MAPPER.readValue(request.getBodyAsString(), CapacityJson.RefundRequest.class);
+    if (body.properties() == null || !CapacityJson.SCOPE_RESERVATION.equals(body.properties().scope())) {
+      return armError(400, "InvalidRequestContent", "return takes a session id, scope Reservation and the reservation to return.");
+    }
+    if (!refundPolicyErrors.isEmpty()) {
+      return armError(400, "RefundLimitExceeded", refundPolicyErrors.get(0).text());
+    }
+    ReturnLine line = line(orderId, body.properties().reservationToReturn());
+    ReturnOperation operation = backend.returns().startReturn(token.tenant(), line, body.properties().sessionId(),
+        body.properties().returnReason(), clientRequestId(request));
+    returnKinds.put(operation.operationId(), "return");
+    return aResponse().withStatus(202).withHeader("Location", operationAddress(operation.operationId())).withHeader("Retry-After", "1")
+        .withHeader("Content-Type", "application/json").withBody(json.writeValueAsString(new CapacityJson.RefundResponse(
+            line.azureReservationId(), new CapacityJson.RefundResponseProperties(body.properties().sessionId(), line.quantity(), null, null,
+                null)))).build();
+  }
+
+  private ResponseDefinition calculateExchange(Token token, Request request) throws IOException {
+    CapacityJson.CalculateExchangeRequest body = CapacityJson.MAPPER.readValue(request.getBodyAsString(),
+        CapacityJson.CalculateExchangeRequest.class);
+    if (body.properties() == null || body.properties().reservationsToExchange() == null || body.properties().reservationsToPurchase() == null) {
+      return armError(400, "InvalidRequestContent", "calculateExchange takes reservationsToPurchase and reservationsToExchange.");
+    }
+    List<ReturnLine> returns = new ArrayList<>();
+    for (CapacityJson.ReservationToReturn toReturn : body.properties().reservationsToExchange()) {
+      Matcher id = RESERVATION_ID.matcher(toReturn.reservationId() == null ? "" : toReturn.reservationId());
+      if (!id.matches()) {
+        return armError(400, "InvalidReservationId", "Not a reservation id: " + toReturn.reservationId());
+      }
+      returns.add(new ReturnLine(id.group(1), id.group(2), toReturn.quantity()));
+    }
+    List<NewReservation> purchases = new ArrayList<>();
+    for (CapacityJson.PurchaseRequest purchase : body.properties().reservationsToPurchase()) {
+      CapacityJson.PurchaseRequestProperties p = purchase.properties();
+      if (p == null || !"VirtualMachines".equals(p.reservedResourceType()) || p.billingScopeId() == null
+          || !p.billingScopeId().startsWith("/subscriptions/") || purchase.sku() == null) {
+        return armError(400, "InvalidRequestContent", "A purchase names a VM sku, a location and a billingScopeId /subscriptions/{id}.");
+      }
+      AppliedScopeType scope = AppliedScopeType.fromAzure(p.appliedScopeType()).orElse(null);
+      String subscription = p.billingScopeId().substring("/subscriptions/".length());
+      if (scope == null || scope == AppliedScopeType.SINGLE && !List.of(p.billingScopeId()).equals(p.appliedScopes())) {
+        return armError(400, "InvalidSingleAppliedScopesCount", "Single takes the billing subscription as its one applied scope.");
+      }
+      purchases.add(new NewReservation(purchase.sku().name(), purchase.location(), com.reservationdesk.partnercenter.Term.of(p.term()),
+          "Monthly".equals(p.billingPlan()) ? BillingPlan.MONTHLY : BillingPlan.UPFRONT, p.quantity(), scope, subscription, p.displayName()));
+    }
+    String id = UUID.randomUUID().toString();
+    ExchangeOperationResult result;
+    try {
+      ExchangeQuote quote = backend.returns().quoteExchange(token.tenant(), returns, purchases);
+      result = new ExchangeOperationResult("/providers/microsoft.capacity/operationResults/" + id, id, "Succeeded",
+          new CapacityJson.ExchangeResultProperties(quote.sessionId(), price(quote.netPayable()), price(quote.refundsTotal()),
+              price(quote.purchasesTotal()), new CapacityJson.ExchangePolicyErrors(null),
+              body.properties().reservationsToPurchase().stream().map(p -> new CapacityJson.ReservationToPurchaseExchange(null, null, p, null,
+                  null)).toList(),
+              body.properties().reservationsToExchange().stream().map(r -> new CapacityJson.ReservationToReturnForExchange(r.reservationId(),
+                  r.quantity(), null, null)).toList()), null);
+    } catch (ReservationRefusedException e) {
+      if (e.refusal() != Refusal.EXCHANGE_BELOW_RETURNED_VALUE) {
+        throw e;
+      }
+      result = new ExchangeOperationResult("/providers/microsoft.capacity/operationResults/" + id, id, "Succeeded",
+          new CapacityJson.ExchangeResultProperties(null, null, null, null, new CapacityJson.ExchangePolicyErrors(
+              List.of(new PolicyError(EXCHANGE_BELOW_REFUND, e.getMessage()))), null, null), null);
+    }
+    calculations.put(id, new Calculation(token.tenant(), result, new AtomicInteger()));
+    return accepted(id);
+  }
+
+  private ResponseDefinition exchange(Token token, Request request) throws IOException {
+    CapacityJson.ExchangeRequest body = CapacityJson.MAPPER.readValue(request.getBodyAsString(), CapacityJson.ExchangeRequest.class);
+    if (body.properties() == null) {
+      return armError(400, "InvalidRequestContent", "exchange takes the session id of calculateExchange.");
+    }
+    ReturnOperation operation = backend.returns().startExchange(token.tenant(), body.properties().sessionId(), clientRequestId(request));
+    returnKinds.put(operation.operationId(), "exchange");
+    return accepted(operation.operationId());
+  }
+
+  /** A calculation, return or exchange Azure accepted, looked at with the token of the customer who started it. */
+  private ResponseDefinition returnsOperation(String id, Token token) {
+    Calculation calculation = calculations.get(id);
+    if (calculation != null) {
+      if (!calculation.customerId().equals(token.tenant())) {
+        return armError(404, "OperationNotFound", "No such operation.");
+      }
+      return calculation.looks().incrementAndGet() <= 1
+          ? json(200, new ExchangeOperationResult(calculation.result().id(), id, "Pending", null, null))
+          : json(200, calculation.result());
+    }
+    ReturnOperation operation;
+    try {
+      operation = backend.returns().operation(token.tenant(), id);
+    } catch (ReservationRefusedException e) {
+      return armError(404, "OperationNotFound", "No such operation.");
+    }
+    if ("return".equals(returnKinds.get(id))) {
+      return operation.isDone() ? aResponse().withStatus(200).build() : aResponse().withStatus(202).withHeader("Retry-After", "1")
+          .withHeader("Location", operationAddress(id)).build();
+    }
+    return json(200, new ExchangeOperationResult("/providers/microsoft.capacity/operationResults/" + id, id,
+        operation.status() == ReturnOperation.Status.SUCCEEDED ? "Succeeded" : "Pending",
+        new CapacityJson.ExchangeResultProperties(null, null, null, null, null, operation.newReservationOrderIds().stream()
+            .map(order -> new CapacityJson.ReservationToPurchaseExchange("/providers/microsoft.capacity/reservationOrders/" + order, null,
+                null, null, "Succeeded")).toList(), null), null));
+  }
+
+  private ResponseDefinition accepted(String id) {
+    return aResponse().withStatus(202).withHeader("Azure-AsyncOperation", operationAddress(id)).withHeader("Location", operationAddress(id))
+        .withHeader("Retry-After", "5").build();
+  }
+
+  private String operationAddress(String id) {
+    return server.baseUrl() + "/providers/Microsoft.Capacity/operationResults/" + id + "?api-version=2022-11-01";
+  }
+
+  /** The caller's request id, which the embedded returns keep unique: the same one again is the same return. */
+  private static String clientRequestId(Request request) {
+    String id = request.getHeader("x-ms-client-request-id");
+    return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+  }
+
+  private static ReturnLine line(String orderId, CapacityJson.ReservationToReturn toReturn) {
+    Matcher id = RESERVATION_ID.matcher(toReturn == null || toReturn.reservationId() == null ? "" : toReturn.reservationId());
+    if (!id.matches() || !id.group(1).equalsIgnoreCase(orderId)) {
+      throw new ReservationRefusedException(Refusal.RESERVATION_NOT_FOUND, "not a reservation of order " + orderId);
+    }
+    return new ReturnLine(orderId, id.group(2), toReturn.quantity());
+  }
+
+  private static Price price(com.reservationdesk.common.Money money) {
+    return money == null ? null : new Price(money.currency(), money.amount());
+  }
+
+  /** A refusal of the embedded Azure, as Azure's error: the codes of its specification where it has one. */
+  private ResponseDefinition refusal(ReservationRefusedException e) {
+    return switch (e.refusal()) {
+      case RESERVATION_NOT_FOUND -> armError(404, "ReservationNotFound", e.getMessage());
+      case RESERVATION_NOT_RETURNABLE -> armError(400, "OperationCannotBePerformedInCurrentState", e.getMessage());
+      case QUANTITY_NOT_OWNED -> armError(400, "InvalidRefundQuantity", e.getMessage());
+      case QUOTE_SESSION_INVALID -> armError(400, "InvalidSessionId", e.getMessage());
+      case REFUND_POLICY -> armError(400, "RefundLimitExceeded", e.getMessage());
+      case PURCHASE_NOT_AVAILABLE -> armError(400, "InvalidFulfillmentRequestParameters", e.getMessage());
+      case NOT_THE_CUSTOMERS_SUBSCRIPTION -> armError(400, "InvalidSubscriptionId", e.getMessage());
+      case OPERATION_NOT_FOUND -> armError(404, "OperationNotFound", e.getMessage());
+      default -> armError(400, "BadRequest", e.getMessage());
+    };
   }
 
   /** A reservation as {@code Microsoft.Capacity} 2022-11-01 answers it. */

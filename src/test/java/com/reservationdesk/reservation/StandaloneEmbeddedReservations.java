@@ -5,6 +5,7 @@ import com.reservationdesk.partnercenter.PartnerProperties;
 import com.reservationdesk.partnercenter.StandaloneEmbeddedPartnerCenter;
 import com.reservationdesk.reservation.embedded.DemoReservationSeeder;
 import com.reservationdesk.reservation.embedded.EmbeddedReservationInventory;
+import com.reservationdesk.reservation.embedded.EmbeddedReservationReturns;
 import com.reservationdesk.usage.UsageSource;
 import com.reservationdesk.usage.embedded.EmbeddedUsageSource;
 import com.reservationdesk.usage.embedded.UsageProfileSeeder;
@@ -25,6 +26,7 @@ public final class StandaloneEmbeddedReservations {
 
   private final StandaloneEmbeddedPartnerCenter partnerCenter;
   private final ReservationInventory inventory;
+  private final ReservationReturns returns;
   private final UsageSource usage;
 
   public StandaloneEmbeddedReservations(Clock clock) {
@@ -36,6 +38,8 @@ public final class StandaloneEmbeddedReservations {
     new DemoReservationSeeder(jdbc, transactions, partner, partnerCenter.catalog(), clock, null).afterPropertiesSet();
     this.inventory = proxy(new EmbeddedReservationInventory(JdbcClient.create(partnerCenter.dataSource()), partnerCenter.catalog(), clock),
         ReservationInventory.class, transactions);
+    this.returns = proxy(new EmbeddedReservationReturns(JdbcClient.create(partnerCenter.dataSource()), partnerCenter.catalog(),
+        StandaloneEmbeddedPartnerCenter.currencies(), clock), ReservationReturns.class, transactions);
     this.usage = proxy(new EmbeddedUsageSource(JdbcClient.create(partnerCenter.dataSource()), partnerCenter.catalog(), clock),
         UsageSource.class, transactions);
   }
@@ -50,6 +54,11 @@ public final class StandaloneEmbeddedReservations {
   /** The adapter, as the app would call it. */
   public ReservationInventory inventory() {
     return inventory;
+  }
+
+  /** The returns and exchanges of the same reservations, as the app would call them. */
+  public ReservationReturns returns() {
+    return returns;
   }
 
   /** The embedded usage of the same demo data: what the recommendation shows. */

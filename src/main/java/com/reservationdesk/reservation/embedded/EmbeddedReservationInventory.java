@@ -111,7 +111,7 @@ public class EmbeddedReservationInventory implements ReservationInventory {
     if (!OwnedReservation.SUCCEEDED.equals(reservation.provisioningState())) {
       throw new ReservationRefusedException(Refusal.RESERVATION_NOT_SUCCEEDED, "provisioning state " + reservation.provisioningState());
     }
-    if (change.type() == AppliedScopeType.SINGLE && !isActiveAzureSubscriptionOf(customer, change.subscriptionId())) {
+    if (change.type() == AppliedScopeType.SINGLE && !isActiveAzureSubscriptionOf(jdbc, customer, change.subscriptionId())) {
       throw new ReservationRefusedException(Refusal.NOT_THE_CUSTOMERS_SUBSCRIPTION, change.subscriptionId());
     }
     if (change.isAlreadyOn(reservation)) {
@@ -123,7 +123,7 @@ public class EmbeddedReservationInventory implements ReservationInventory {
   }
 
   /** An active Azure subscription under an active Azure plan of the customer, or its active legacy CSP Azure offer. */
-  private boolean isActiveAzureSubscriptionOf(String customerId, String subscriptionId) {
+  static boolean isActiveAzureSubscriptionOf(JdbcClient jdbc, String customerId, String subscriptionId) {
     return jdbc.sql("""
         select count(*) from pc_azure_entitlement e join pc_subscription p on p.id = e.plan_id
         where lower(e.subscription_id) = ? and p.customer_id = ? and p.status = 'active' and e.status = 'active'""")

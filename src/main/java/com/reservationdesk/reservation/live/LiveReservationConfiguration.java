@@ -37,6 +37,12 @@ public class LiveReservationConfiguration {
     return create(properties, clock, duration -> Thread.sleep(duration.toMillis()));
   }
 
+  /** Returns and exchanges with the same app registration, tokens and requests as the inventory. */
+  @Bean
+  LiveReservationReturns liveReservationReturns(LiveReservationInventory inventory) {
+    return new LiveReservationReturns(inventory);
+  }
+
   /** The adapter on its own: the bean above, and tests against the fake reservation server. */
   static LiveReservationInventory create(LiveReservationProperties properties, Clock clock, ReservationHttp.Sleeper sleeper) {
     JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(HttpClient.newBuilder()

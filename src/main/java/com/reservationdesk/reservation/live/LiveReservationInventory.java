@@ -82,6 +82,15 @@ public class LiveReservationInventory implements ReservationInventory {
     this.clock = clock;
   }
 
+  /** The requests, shared with the returns adapter of the same app registration. */
+  ReservationHttp http() {
+    return http;
+  }
+
+  LiveReservationProperties properties() {
+    return properties;
+  }
+
   @Override
   public List<OwnedReservation> reservationsOf(String customerId) {
     String customer = customerId(customerId);
@@ -386,7 +395,8 @@ public class LiveReservationInventory implements ReservationInventory {
     return target;
   }
 
-  private static String customerId(String customerId) {
+  /** The customer id as Partner Center writes it; anything that is no GUID is no customer of the partner's. */
+  static String customerId(String customerId) {
     try {
       return UUID.fromString(customerId == null ? "" : customerId.trim()).toString();
     } catch (IllegalArgumentException e) {

@@ -107,6 +107,12 @@ final class ReservationHttp {
    * failure is thrown.
    */
   Answer arm(HttpMethod method, URI uri, String tenantId, Object body, String what, Set<Integer> accepted) {
+    return arm(method, uri, tenantId, body, java.util.Map.of(), what, accepted);
+  }
+
+  /** The same, with headers of the caller's ({@code x-ms-client-request-id}). */
+  Answer arm(HttpMethod method, URI uri, String tenantId, Object body, java.util.Map<String, String> headers, String what,
+      Set<Integer> accepted) {
     requireArmHost(uri, what);
     int throttled = 0;
     while (true) {
@@ -114,6 +120,7 @@ final class ReservationHttp {
       try {
         RestClient.RequestBodySpec request = arm.method(method).uri(uri).accept(MediaType.APPLICATION_JSON)
             .attributes(RequestAttributeClientRegistrationIdResolver.clientRegistrationId(armRegistration.apply(tenantId)));
+        headers.forEach(request::header);
         if (body != null) {
           request.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(body));
         }
