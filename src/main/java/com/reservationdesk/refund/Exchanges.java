@@ -185,15 +185,17 @@ public class Exchanges {
   private List<NewReservation> newReservations(ReturnRequest exchange, CartView cart) {
     ReservationRecord first = reservations.find(exchange.lines().get(0).reservationId())
         .orElseThrow(() -> new IllegalStateException("No reservation " + exchange.lines().get(0).reservationId()));
-    return cart.lines().stream().map(l -> newReservation(l, first)).toList();
+    String subscription = purchases.ofProcess(exchange.purchaseProcessInstanceId()).subscriptionId();
+    return cart.lines().stream().map(l -> newReservation(l, first, subscription)).toList();
   }
 
-  private static NewReservation newReservation(PurchaseLine line, ReservationRecord returned) {
+  /** In the returned reservation's scope (single: its subscription), billed to the purchase's subscription. */
+  private static NewReservation newReservation(PurchaseLine line, ReservationRecord returned, String subscription) {
     if (line.isSavingsPlan()) {
       throw new InvalidInputException("An exchange buys reservations: a savings plan is bought in a purchase of its own.");
     }
     return new NewReservation(line.reservationName(), line.armRegionName(), Term.of(line.termDuration()), line.billingPlan(),
-        line.quantity(), returned.scopeType(), returned.scopeType() == AppliedScopeType.SINGLE ? returned.scopeSubscription() : null,
-        line.reservationName() + " (exchange)");
+        line.quantity(), returned.scopeType(), returned.scopeType() == AppliedScopeType.SINGLE && returned.scopeSubscription() != null
+            ? returned.scopeSubscription() : subscription, line.reservationName() + " (exchange)");
   }
 }
