@@ -53,7 +53,8 @@ public class TasklistFilters {
             .endOr());
   }
 
-  private void create(String name, int priority, String description, TaskQuery query) {
+  /** Creates the filter unless one of that name exists (an operator may have changed it): for the other processes' filters too. */
+  public void create(String name, int priority, String description, TaskQuery query) {
     if (filters.createFilterQuery().filterName(name).count() > 0) {
       return;
     }
