@@ -106,7 +106,7 @@ public class Exchanges {
     List<NewReservation> buying = newReservations(exchange, cart);
     List<ReturnLine> returning = exchange.lines().stream()
         .map(l -> new ReturnLine(l.reservationOrderId(), l.reservationId(), l.quantity())).toList();
-    ExchangeQuote quote = azure.quoteExchange(exchange.customerId(), returning, buying);
+    ExchangeQuote quote = Returns.asked(() -> azure.quoteExchange(exchange.customerId(), returning, buying));
     String currency = quote.refundsTotal().currency();
     BigDecimal netUsd = policy.toUsd(quote.netPayable().amount().max(BigDecimal.ZERO), quote.netPayable().currency());
     ledger.quoted(exchange.id(), exchange.reason(), currency, quote.refundsTotal().amount(),

@@ -289,11 +289,27 @@ public class Returns {
   }
 
   private RefundQuote quoteAtAzure(String customerId, ReturnLine line) {
-    RefundQuote quote = azure.quoteReturn(customerId, line);
+    RefundQuote quote = asked(() -> azure.quoteReturn(customerId, line));
     if (!quote.policyErrors().isEmpty()) {
       throw new InvalidInputException("Azure will not return it: " + String.join(" ", quote.policyErrors()));
     }
     return quote;
+  }
+
+  /**
+   * A question to Azure while the agent waits (a quote): Azure's refusal or absence is a sentence for the agent and the
+   * task stays open, with nothing returned; in a job the same exceptions are retried, then an incident.
+   */
+  static <T> T asked(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ReservationRefusedException refused) {
+      throw new InvalidInputException(refused.getMessage());
+    } catch (com.reservationdesk.reservation.NoTenantAccessException noAccess) {
+      throw new InvalidInputException(noAccess.getMessage());
+    } catch (com.reservationdesk.reservation.ReservationsUnavailableException unavailable) {
+      throw new InvalidInputException("Azure did not answer just now, so nothing was quoted or returned. Try again in a few minutes.");
+    }
   }
 
   /** A reservation of the customer (any customer when null) that can be returned, or a sentence why not. */
