@@ -16,4 +16,24 @@ public interface HistoryExclusion {
 
   /** Decision keys evaluated on their own (not from a business rule task) and not worth a history row. */
   Set<String> unauditedDecisions();
+
+  /** The exclusion of one process: what a process's glue declares. */
+  static HistoryExclusion of(String processKey, Set<String> displayOnlyVariables, Set<String> unauditedDecisions) {
+    return new HistoryExclusion() {
+      @Override
+      public String processKey() {
+        return processKey;
+      }
+
+      @Override
+      public Set<String> displayOnlyVariables() {
+        return displayOnlyVariables;
+      }
+
+      @Override
+      public Set<String> unauditedDecisions() {
+        return unauditedDecisions;
+      }
+    };
+  }
 }

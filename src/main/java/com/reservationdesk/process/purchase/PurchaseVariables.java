@@ -3,7 +3,6 @@ package com.reservationdesk.process.purchase;
 import com.reservationdesk.process.FormValue;
 import com.reservationdesk.engine.history.LeanHistoryPlugin;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.Spin;
 
 /**
@@ -201,7 +200,6 @@ public final class PurchaseVariables {
 
   /** The agent who completed the current task; null when an unauthenticated caller or a job runs this. */
   public static String currentUser(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    return com.reservationdesk.process.ProcessValues.currentUser(execution);
   }
 }

@@ -1,5 +1,7 @@
 package com.reservationdesk.process.refund;
 
+import static com.reservationdesk.process.ProcessValues.currentUser;
+import static com.reservationdesk.process.ProcessValues.string;
 import static com.reservationdesk.process.refund.ReturnVariables.*;
 
 import com.reservationdesk.policy.RefundPolicy.Kind;
@@ -18,7 +20,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -157,13 +158,5 @@ public class ExchangeDelegates {
     execution.setVariable(EXCHANGE_DECISION, Variables.stringValue(decision.value(), true));
   }
 
-  private static String string(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
-  }
 
-  private static String currentUser(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 }

@@ -35,21 +35,7 @@ public class ReturnProcessGlue {
   }
 
   private static HistoryExclusion exclusion(String key) {
-    return new HistoryExclusion() {
-      @Override
-      public String processKey() {
-        return key;
-      }
-
-      @Override
-      public Set<String> displayOnlyVariables() {
-        return DISPLAY_ONLY;
-      }
-
-      @Override
-      public Set<String> unauditedDecisions() {
-        return RefundPolicy.TABLES;
-      }
-    };
+    return HistoryExclusion.of(key, DISPLAY_ONLY, RefundPolicy.TABLES);
   }
+
 }

@@ -1,5 +1,8 @@
 package com.reservationdesk.process.reservation;
 
+import static com.reservationdesk.process.ProcessValues.currentUser;
+import static com.reservationdesk.process.ProcessValues.decide;
+import static com.reservationdesk.process.ProcessValues.string;
 import static com.reservationdesk.process.reservation.ReservationVariables.*;
 
 import com.reservationdesk.process.Option;
@@ -13,11 +16,8 @@ import com.reservationdesk.reservation.ReservationRecord;
 import com.reservationdesk.reservation.ReservationWatches;
 import com.reservationdesk.reservation.ReservationWatches.Status;
 import com.reservationdesk.reservation.ScopeChanges;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -109,17 +109,6 @@ public class DecisionDelegates {
     };
   }
 
-  private static String string(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
-  }
 
-  private static void decide(DelegateExecution execution, String name, com.reservationdesk.process.FormValue decision) {
-    execution.setVariable(name, Variables.stringValue(decision.value(), true));
-  }
 
-  private static String currentUser(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 }

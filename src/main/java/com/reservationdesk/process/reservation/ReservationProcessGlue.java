@@ -59,21 +59,7 @@ public class ReservationProcessGlue {
   }
 
   private static HistoryExclusion exclusion(String key) {
-    return new HistoryExclusion() {
-      @Override
-      public String processKey() {
-        return key;
-      }
-
-      @Override
-      public Set<String> displayOnlyVariables() {
-        return DISPLAY_ONLY;
-      }
-
-      @Override
-      public Set<String> unauditedDecisions() {
-        return ReservationWatchPolicy.TABLES;
-      }
-    };
+    return HistoryExclusion.of(key, DISPLAY_ONLY, ReservationWatchPolicy.TABLES);
   }
+
 }

@@ -54,11 +54,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -98,15 +96,7 @@ class ReservationPurchaseProcessTest {
   ProcessInstance current;
 
   static ProcessCoverageInMemProcessEngineConfiguration engineConfiguration() {
-    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("purchase-process-test");
-    configuration.setJdbcUrl("jdbc:h2:mem:purchase-process-test;DB_CLOSE_DELAY=-1");
-    configuration.setJobExecutorActivate(false);
-    configuration.setExpressionManager(new MockExpressionManager());
-    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-    configuration.setHistory("full");
-    configuration.setDefaultSerializationFormat("application/json");
-    return configuration;
+    return com.reservationdesk.process.ProcessTestEngines.configuration("purchase-process-test");
   }
 
   @BeforeEach
