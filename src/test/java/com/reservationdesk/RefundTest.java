@@ -119,9 +119,7 @@ class RefundTest {
       if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
         runtime.deleteProcessInstance(id, "test done");
       }
-      jdbc.update("delete from reservation_return_line where return_id in (select id from reservation_return where process_instance_id = ?)",
-          id);
-      jdbc.update("delete from reservation_return where process_instance_id = ?", id);
+      forgetLedger(jdbc, id);
     }
     if (identity.createUserQuery().userId("dave").count() > 0) {
       identity.deleteUser("dave");
@@ -214,31 +212,45 @@ class RefundTest {
 
   @Test
   void twoReturnsSubmittedAtOnce_whoseSumExceedsTheBudget_onlyOnePasses() throws Exception {
-    String reservation = reservationOf(TREY);
+    twoAtOnce(returns, jdbc, TREY, 3);
+  }
+
+  /**
+   * Rounds of two returns of one customer's reservation, quoted in the ledger alone (made-up process instances), with
+   * one and a half of them left in the budget, submitted at the same instant in two transactions: exactly one passes.
+   * Each round forgets what it made. Also run on PostgreSQL ({@link RefundBudgetPostgresTest}).
+   */
+  static void twoAtOnce(Returns returns, JdbcTemplate jdbc, String customer, int rounds) throws Exception {
+    String reservation = jdbc.queryForObject("select reservation_id from owned_reservation where customer_id = ?", String.class, customer);
     ExecutorService agents = Executors.newFixedThreadPool(2);
     try {
-      for (int round = 0; round < 3; round++) {
-        String first = quotedReturn("alice", reservation, 1);
-        String second = quotedReturn("bob", reservation, 1);
+      for (int round = 0; round < rounds; round++) {
+        String first = quotedReturn(returns, "alice", reservation, 1);
+        String second = quotedReturn(returns, "bob", reservation, 1);
         BigDecimal refund = returns.require(first).refundUsd();
         // Left: one and a half of them.
-        String earlier = earlierReturn(TREY, LIMIT.subtract(returns.budget(TREY).usedUsd()).subtract(refund.multiply(new BigDecimal("1.5"))));
-        CyclicBarrier together = new CyclicBarrier(2);
-        Future<Returns.Submission> a = agents.submit(() -> {
-          together.await();
-          return returns.submit(first, "alice");
-        });
-        Future<Returns.Submission> b = agents.submit(() -> {
-          together.await();
-          return returns.submit(second, "bob");
-        });
-        List<Returns.Submitted> outcomes = List.of(a.get(30, TimeUnit.SECONDS).outcome(), b.get(30, TimeUnit.SECONDS).outcome());
-        assertThat(outcomes).as("round " + round).containsOnlyOnce(Returns.Submitted.OVER_BUDGET);
-        List<ReturnStatus> statuses = List.of(returns.require(first).status(), returns.require(second).status());
-        assertThat(statuses).as("round " + round).containsOnlyOnce(ReturnStatus.OVER_BUDGET)
-            .anySatisfy(s -> assertThat(s).isIn(ReturnStatus.AWAITING_APPROVAL, ReturnStatus.APPROVED));
-        assertThat(returns.budget(TREY).leftUsd()).as("what is left after the one that passed").isEqualByComparingTo(refund.multiply(new BigDecimal("0.5")));
-        forgetLedger(first, second, earlier);
+        String earlier = earlierReturn(jdbc, customer,
+            LIMIT.subtract(returns.budget(customer).usedUsd()).subtract(refund.multiply(new BigDecimal("1.5"))));
+        try {
+          CyclicBarrier together = new CyclicBarrier(2);
+          Future<Returns.Submission> a = agents.submit(() -> {
+            together.await();
+            return returns.submit(first, "alice");
+          });
+          Future<Returns.Submission> b = agents.submit(() -> {
+            together.await();
+            return returns.submit(second, "bob");
+          });
+          List<Returns.Submitted> outcomes = List.of(a.get(30, TimeUnit.SECONDS).outcome(), b.get(30, TimeUnit.SECONDS).outcome());
+          assertThat(outcomes).as("round " + round).containsOnlyOnce(Returns.Submitted.OVER_BUDGET);
+          List<ReturnStatus> statuses = List.of(returns.require(first).status(), returns.require(second).status());
+          assertThat(statuses).as("round " + round).containsOnlyOnce(ReturnStatus.OVER_BUDGET)
+              .anySatisfy(s -> assertThat(s).isIn(ReturnStatus.AWAITING_APPROVAL, ReturnStatus.APPROVED));
+          assertThat(returns.budget(customer).leftUsd()).as("what is left after the one that passed")
+              .isEqualByComparingTo(refund.multiply(new BigDecimal("0.5")));
+        } finally {
+          forgetLedger(jdbc, first, second, earlier);
+        }
       }
     } finally {
       agents.shutdownNow();
@@ -454,8 +466,13 @@ class RefundTest {
 
   /** A return quoted in the ledger alone, keyed by a made-up process instance, as the process's steps would make it. */
   private String quotedReturn(String agent, String reservation, long quantity) {
-    String id = "refund-test-" + UUID.randomUUID();
+    String id = quotedReturn(returns, agent, reservation, quantity);
     made.add(id);
+    return id;
+  }
+
+  static String quotedReturn(Returns returns, String agent, String reservation, long quantity) {
+    String id = "refund-test-" + UUID.randomUUID();
     returns.open(id, Kind.RETURN, agent, reservation);
     returns.quote(id, List.of(new Returns.Choice(reservation, quantity)), "Not needed");
     return id;
@@ -463,8 +480,13 @@ class RefundTest {
 
   /** An earlier counted return of the customer, succeeded within the window, holding this much of the budget. */
   private String earlierReturn(String customer, BigDecimal usd) {
-    String id = "earlier-" + UUID.randomUUID();
+    String id = earlierReturn(jdbc, customer, usd);
     made.add(id);
+    return id;
+  }
+
+  static String earlierReturn(JdbcTemplate jdbc, String customer, BigDecimal usd) {
+    String id = "earlier-" + UUID.randomUUID();
     OffsetDateTime monthAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(30);
     jdbc.update("""
         insert into reservation_return (id, process_instance_id, kind, customer_id, status, counted, started_by, submitted_by, currency,
@@ -474,7 +496,7 @@ class RefundTest {
     return id;
   }
 
-  private void forgetLedger(String... ids) {
+  static void forgetLedger(JdbcTemplate jdbc, String... ids) {
     for (String id : ids) {
       jdbc.update("delete from reservation_return_line where return_id in (select id from reservation_return where process_instance_id = ?)",
           id);
