@@ -1,10 +1,14 @@
 package com.reservationdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.reservationdesk.partnercenter.embedded.DemoDataSeeder;
+import com.reservationdesk.process.refund.ReturnVariables;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +33,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * A node's JVM is killed ({@code kill -9}) while orders are being placed, or right after, then started
  * again on the same database: every purchase finishes with exactly one order, at Partner Center and in
- * Reservation Desk's records.
+ * Reservation Desk's records; every return is made once at Azure and counted once against the refund budget.
  */
 @Tag("own-engine")
 class CrashTest {
@@ -114,6 +118,85 @@ class CrashTest {
       assertExactlyOneOrderEach(jdbc, PURCHASES_ON_H2);
     } finally {
       file.destroy();
+    }
+  }
+
+  /**
+   * Returns of three customers submitted through the REST API, the node killed while their jobs ask the embedded Azure
+   * (which commits on its own, as a remote system would) and record its answers, then started again: each return happened
+   * once at Azure, by its saved request id, whatever the kill interrupted; every return ends succeeded in the ledger, and
+   * each customer's budget holds exactly what Azure refunded.
+   */
+  @Test
+  void killedWhileReturning_eachReturnHappensOnceAtAzure_andTheBudgetHoldsWhatWasRefunded() throws Exception {
+    String proseware = DemoDataSeeder.customerId("prosewarehealth.onmicrosoft.com");
+    String trey = DemoDataSeeder.customerId("treyenergy.onmicrosoft.com");
+    String woodgrove = DemoDataSeeder.customerId("woodgroveconsulting.onmicrosoft.com");
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      List<String> database = TestPostgres.appArguments(postgres);
+      RestAgent alice = agent();
+      Process node = startNode(database, "returns-first");
+      JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
+          "postgres", true));
+      Map<String, Long> held = new HashMap<>();
+      for (String customer : List.of(proseware, trey, woodgrove)) {
+        alice.get("/api/reservations?customerId=" + customer); // opening the customer's page refreshes what Reservation Desk knows
+        held.put(customer, jdbc.queryForObject("select quantity from pc_reservation where customer_id = ?", Long.class, customer));
+      }
+      // Proseware's reservation three times (1, 2 and 3 of its 8), Trey's and Woodgrove's once.
+      List<Map.Entry<String, Long>> asked = List.of(Map.entry(proseware, 1L), Map.entry(proseware, 2L), Map.entry(proseware, 3L),
+          Map.entry(trey, 1L), Map.entry(woodgrove, 1L));
+      List<String> returns = new ArrayList<>();
+      for (Map.Entry<String, Long> ask : asked) {
+        String reservation = jdbc.queryForObject("select reservation_id from owned_reservation where customer_id = ?", String.class,
+            ask.getKey());
+        String id = alice.start(ReturnVariables.RETURN_KEY, Map.of(ReturnVariables.RESERVATION_ID, reservation));
+        alice.complete(alice.waitForTask(id, "UserTask_ChooseReturn"), Map.of(ReturnVariables.RETURN_ACTION, "quote",
+            ReturnVariables.line(ReturnVariables.RETURN_RESERVATION, 1), reservation, ReturnVariables.line(ReturnVariables.RETURN_QUANTITY, 1),
+            ask.getValue(), ReturnVariables.RETURN_REASON, "Not needed any more"));
+        returns.add(id);
+      }
+      for (String id : returns) {
+        alice.complete(alice.waitForTask(id, "UserTask_ReviewReturn"), Map.of(ReturnVariables.REVIEW_ACTION, "submit"));
+      }
+      // The node now asks Azure for the returns in its job executor: kill it without warning.
+      node.destroyForcibly().waitFor();
+      System.out.printf("CrashTest (returns): %d of %d operations at Azure, %d recorded in the ledger before the kill%n",
+          jdbc.queryForObject("select count(*) from pc_return_operation", Integer.class), returns.size(),
+          jdbc.queryForObject("select count(*) from reservation_return_line where operation_id is not null", Integer.class));
+
+      Process restarted = startNode(database, "returns-restarted");
+      try {
+        for (String id : returns) {
+          alice.complete(alice.waitForTask(id, "UserTask_ReturnDone"), Map.of());
+        }
+      } finally {
+        restarted.destroy();
+        restarted.waitFor();
+      }
+
+      List<Map<String, Object>> ledger = jdbc.queryForList("select r.process_instance_id, r.status, l.status as line_status, l.request_id "
+          + "from reservation_return r join reservation_return_line l on l.return_id = r.id");
+      assertThat(ledger).hasSize(returns.size()).allSatisfy(row -> {
+        assertThat(row.get("status")).as("return " + row.get("process_instance_id")).isEqualTo("SUCCEEDED");
+        assertThat(row.get("line_status")).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject("select count(*) from pc_return_operation where request_id = ?", Integer.class,
+            row.get("request_id"))).as("Azure's operations for request " + row.get("request_id")).isOne();
+      });
+      assertThat(jdbc.queryForObject("select count(*) from pc_return_operation", Integer.class)).as("no return made twice")
+          .isEqualTo(returns.size());
+      Map<String, Long> returned = Map.of(proseware, 6L, trey, 1L, woodgrove, 1L);
+      returned.forEach((customer, quantity) -> {
+        assertThat(jdbc.queryForObject("select quantity from pc_reservation where customer_id = ?", Long.class, customer))
+            .as("left at Azure").isEqualTo(held.get(customer) - quantity);
+        assertThat(jdbc.queryForObject("select quantity from owned_reservation where customer_id = ?", Long.class, customer))
+            .as("left in Reservation Desk's records").isEqualTo(held.get(customer) - quantity);
+        BigDecimal budgetUsed = jdbc.queryForObject("select sum(refund_usd) from reservation_return where customer_id = ? and counted "
+            + "and status = 'SUCCEEDED'", BigDecimal.class, customer);
+        BigDecimal refundedAtAzure = jdbc.queryForObject("select sum(pricing_refund) from pc_return_operation where customer_id = ?",
+            BigDecimal.class, customer);
+        assertThat(budgetUsed).as("the budget holds what Azure refunded").isCloseTo(refundedAtAzure, within(new BigDecimal("0.05")));
+      });
     }
   }
 

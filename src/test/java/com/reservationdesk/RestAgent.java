@@ -84,6 +84,18 @@ public final class RestAgent {
     complete(waitForTask(instanceId, "UserTask_ReviewOrder"), Map.of(REVIEW_ACTION, "buy", SCOPE, "shared", RESELLER_MPN_ID, "4847383"));
   }
 
+  /** Starts a process as this agent with these start form values ({@code /engine-rest}); its instance id. */
+  public String start(String processKey, Map<String, Object> values) throws Exception {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return send("POST", "/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", variables)).get("id").asText();
+  }
+
+  /** A page of the app's JSON API, as this agent. */
+  public JsonNode get(String path) throws Exception {
+    return send("GET", path, null);
+  }
+
   /** The orders Reservation Desk has recorded ({@code /api/orders}), newest first, 500 at most. */
   public JsonNode orders() throws Exception {
     return send("GET", "/api/orders?limit=500", null);

@@ -14,6 +14,7 @@ import com.reservationdesk.reservation.ExchangeQuote;
 import com.reservationdesk.reservation.NewReservation;
 import com.reservationdesk.reservation.ReservationRecord;
 import com.reservationdesk.reservation.ReservationRecords;
+import com.reservationdesk.reservation.ReservationRefusedException;
 import com.reservationdesk.reservation.ReservationReturns;
 import com.reservationdesk.reservation.ReservationSweep;
 import com.reservationdesk.reservation.ReturnLine;
@@ -159,8 +160,21 @@ public class Exchanges {
     }
     List<ReturnLine> returning = exchange.lines().stream()
         .map(l -> new ReturnLine(l.reservationOrderId(), l.reservationId(), l.quantity())).toList();
-    ExchangeQuote fresh = azure.quoteExchange(exchange.customerId(), returning,
-        newReservations(exchange, purchases.cart(exchange.purchaseProcessInstanceId())));
+    ExchangeQuote fresh;
+    try {
+      fresh = azure.quoteExchange(exchange.customerId(), returning,
+          newReservations(exchange, purchases.cart(exchange.purchaseProcessInstanceId())));
+    } catch (ReservationRefusedException refused) {
+      // Perhaps Azure already exchanged it and the node died before this was recorded: the request id finds that operation.
+      ReturnOperation earlier;
+      try {
+        earlier = azure.startExchange(exchange.customerId(), null, exchange.requestId());
+      } catch (ReservationRefusedException none) {
+        throw refused;
+      }
+      ledger.exchangeStarted(exchange.id(), exchange.sessionId(), earlier.operationId());
+      return returns.require(processInstanceId);
+    }
     ReturnOperation op = azure.startExchange(exchange.customerId(), fresh.sessionId(), exchange.requestId());
     ledger.exchangeStarted(exchange.id(), fresh.sessionId(), op.operationId());
     return returns.require(processInstanceId);

@@ -232,13 +232,22 @@ public class Returns {
         continue;
       }
       ReturnLine what = new ReturnLine(line.reservationOrderId(), line.reservationId(), line.quantity());
+      RefundQuote fresh = null;
+      RuntimeException quoteRefused = null;
       try {
-        RefundQuote fresh = quoteAtAzure(request.customerId(), what);
-        ReturnOperation op = azure.startReturn(request.customerId(), what, fresh.sessionId(), request.reason(), line.requestId());
-        ledger.updateLine(request.id(), line.number(), fresh.billingRefundAmount().amount(), op.operationId(), op.status().name(),
-            op.error());
+        fresh = quoteAtAzure(request.customerId(), what);
       } catch (ReservationRefusedException | InvalidInputException refused) {
-        ledger.updateLine(request.id(), line.number(), null, null, "FAILED", refused.getMessage());
+        // Perhaps Azure already returned it and the node died before this was recorded: what is left no longer quotes as
+        // before, but the line's request id still finds the operation Azure started. Without one, the refusal stands.
+        quoteRefused = refused;
+      }
+      try {
+        ReturnOperation op = azure.startReturn(request.customerId(), what, fresh == null ? null : fresh.sessionId(), request.reason(),
+            line.requestId());
+        ledger.updateLine(request.id(), line.number(), fresh == null ? null : fresh.billingRefundAmount().amount(), op.operationId(),
+            op.status().name(), op.error());
+      } catch (ReservationRefusedException | InvalidInputException refused) {
+        ledger.updateLine(request.id(), line.number(), null, null, "FAILED", (quoteRefused != null ? quoteRefused : refused).getMessage());
       }
     }
     ledger.operation(request.id(), null);
