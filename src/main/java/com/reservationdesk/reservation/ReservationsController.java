@@ -66,7 +66,7 @@ public class ReservationsController {
   @GetMapping("/reservations")
   public String page(@RequestParam(required = false) String customerId, @RequestParam(required = false) Integer expiringWithinDays,
       @RequestParam(required = false) BigDecimal utilizationBelow, @RequestParam(required = false) String sort,
-      @RequestParam(defaultValue = "0") int page, Model model) {
+      @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String notice, Model model) {
     Listing listing = listing(customerId, expiringWithinDays, utilizationBelow, sort, page, true);
     model.addAttribute("listing", listing);
     model.addAttribute("customerId", blankToNull(customerId));
@@ -75,6 +75,8 @@ public class ReservationsController {
     model.addAttribute("utilizationBelow", utilizationBelow);
     model.addAttribute("sort", ReservationRecords.Sort.of(sort).name().toLowerCase(Locale.ROOT));
     model.addAttribute("pages", (listing.total() + PAGE - 1) / PAGE);
+    // What a button under a reservation could not start, in a sentence (shown as text, never as markup).
+    model.addAttribute("notice", notice == null || notice.isBlank() ? null : notice.substring(0, Math.min(notice.length(), 500)));
     return "reservations";
   }
 

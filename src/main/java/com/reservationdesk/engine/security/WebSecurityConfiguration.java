@@ -10,12 +10,14 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * One Spring Security filter chain for Reservation Desk's own pages and API, beside Camunda's own logins:
  *
  * <ul>
- *   <li>pages ({@code /orders}, {@code /purchases}): HTTP Basic, or the Camunda webapps' login of the same browser;
+ *   <li>pages ({@code /orders}, {@code /purchases}, {@code /reservations}): HTTP Basic, or the Camunda webapps' login of the
+ *       same browser; their few forms that post carry a CSRF token;
  *   <li>API ({@code /api}) and actuator: HTTP Basic; health is open to load balancers;
  *   <li>everything else (the webapps under {@code /camunda}, {@code /engine-rest}) is left to Camunda, which logs in
  *       its webapps itself and {@code /engine-rest} with {@link RestAuthenticationConfiguration}.
@@ -34,6 +36,8 @@ public class WebSecurityConfiguration {
   @Order(1)
   SecurityFilterChain reservationDeskPages(HttpSecurity http, CamundaUsers users, ProcessEngine engine) throws Exception {
     return common(http.securityMatcher("/orders", "/orders/**", "/purchases", "/purchases/**", "/reservations", "/reservations/**"), users)
+        // The reservations page's buttons post (they start a process for the agent): a token in a cookie and the form.
+        .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()))
         .addFilterBefore(new WebappSessionAuthentication(users, engine.getName()), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(ROLES))
         .build();
