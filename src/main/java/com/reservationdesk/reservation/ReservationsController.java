@@ -36,13 +36,15 @@ public class ReservationsController {
   private final ReservationSweep sweep;
   private final Clock clock;
   private final List<ReservationPageNotes> notes;
+  private final com.reservationdesk.subscription.SubscriptionService subscriptions;
   /** One customer's page refreshes its reservations from the port, at most this often per customer. */
   private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> refreshed = com.github.benmanes.caffeine.cache.Caffeine
       .newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(5)).maximumSize(10_000).build();
 
   public ReservationsController(ReservationRecords records, ReservationWatches watches, ScopeChanges scopes, ReservationSweep sweep,
-      Clock clock, List<ReservationPageNotes> notes) {
+      Clock clock, List<ReservationPageNotes> notes, com.reservationdesk.subscription.SubscriptionService subscriptions) {
     this.notes = notes;
+    this.subscriptions = subscriptions;
     this.records = records;
     this.sweep = sweep;
     this.watches = watches;
@@ -121,13 +123,30 @@ public class ReservationsController {
     }
     ReservationRecords.Query query = new ReservationRecords.Query(customer, expiringWithinDays, utilizationBelow,
         ReservationRecords.Sort.of(sort), PAGE, page * PAGE);
-    List<Row> rows = records.list(query, today).stream().map(r -> row(r, today, history)).toList();
+    java.util.Map<String, String> names = customer == null ? java.util.Map.of() : subscriptionNames(customer);
+    List<Row> rows = records.list(query, today).stream().map(r -> row(r, today, history, names)).toList();
     List<String> about = customer == null ? List.of()
         : notes.stream().flatMap(n -> n.aboutCustomer(customer).stream()).toList();
     return new Listing(rows, records.count(query, today), page, PAGE, about);
   }
 
-  private Row row(ReservationRecord r, LocalDate today, boolean withHistory) {
+  /**
+   * One customer's page names a single scope's subscription as the agent knows it (one look at the customer's
+   * subscriptions); the partner-wide list, and a page whose look fails, shows its id.
+   */
+  private java.util.Map<String, String> subscriptionNames(String customerId) {
+    try {
+      java.util.Map<String, String> names = new java.util.HashMap<>();
+      subscriptions.azureSubscriptions(customerId).forEach(s -> names.put(s.subscriptionId().toLowerCase(Locale.ROOT), s.friendlyName()));
+      return names;
+    } catch (RuntimeException unavailable) {
+      org.slf4j.LoggerFactory.getLogger(ReservationsController.class).warn("Subscriptions of {} not named: {}", customerId,
+          unavailable.getMessage());
+      return java.util.Map.of();
+    }
+  }
+
+  private Row row(ReservationRecord r, LocalDate today, boolean withHistory, java.util.Map<String, String> subscriptionNames) {
     List<String> history = List.of();
     if (withHistory) {
       history = new java.util.ArrayList<>();
@@ -140,10 +159,16 @@ public class ReservationsController {
       }
     }
     return new Row(r.reservationId(), r.reservationOrderId(), r.customerId(), r.customerName(),
-        r.quantity() + " \u00d7 " + r.armSkuName(), r.armRegionName(), r.quantity(), r.scopeLabel(),
+        r.quantity() + " \u00d7 " + r.armSkuName(), r.armRegionName(), r.quantity(), scopeLabel(r, subscriptionNames),
         Term.label(r.termDuration()) + (r.billingPlan() == null ? "" : ", " + r.billingPlan()), r.purchaseDate(), r.expiryDate(),
         ChronoUnit.DAYS.between(today, r.expiryDate()), r.provisioningState(), r.renew(), r.utilization7d(), r.utilization30d(),
         Sparkline.svg(r.utilizationDays()), r.partnerCenterOrderId(), r.boughtBy(), AzurePortal.reservationsOf(r.customerId()), history);
+  }
+
+  /** "shared", or "single: Proseware Health Production (540047cf-…)" when the subscription's name is known. */
+  private static String scopeLabel(ReservationRecord r, java.util.Map<String, String> names) {
+    String name = r.scopeSubscription() == null ? null : names.get(r.scopeSubscription().toLowerCase(Locale.ROOT));
+    return name == null ? r.scopeLabel() : "single: " + name + " (" + r.scopeSubscription() + ")";
   }
 
   private static String describe(ReservationWatches.Watch w) {

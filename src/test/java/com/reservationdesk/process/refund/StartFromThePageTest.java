@@ -88,6 +88,13 @@ class StartFromThePageTest {
     assertThat(alice.get(tooLate.headers().firstValue("Location").orElseThrow())).contains("class=\"notice\"", "expired on");
   }
 
+  @Test
+  void aSingleScopeIsNamedByItsSubscriptionOnTheCustomersPage() throws Exception {
+    String lucerne = customer("Lucerne%");
+    String page = new Browser("alice").get("/reservations?customerId=" + lucerne);
+    assertThat(page).contains("single: Lucerne Bank Production (");
+  }
+
   private String customer(String like) {
     // The demo customer that owns a demo reservation (several demo customers share a name's start).
     return jdbc.queryForObject("""
