@@ -1,15 +1,24 @@
 package com.reservationdesk.reservation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.reservationdesk.common.InvalidInputException;
 import com.reservationdesk.order.AzurePortal;
 import com.reservationdesk.partnercenter.Term;
+import com.reservationdesk.subscription.SubscriptionService;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +37,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 public class ReservationsController {
 
+  private static final Logger log = LoggerFactory.getLogger(ReservationsController.class);
+
   static final int PAGE = 50;
 
   private final ReservationRecords records;
@@ -36,13 +47,16 @@ public class ReservationsController {
   private final ReservationSweep sweep;
   private final Clock clock;
   private final List<ReservationPageNotes> notes;
-  private final com.reservationdesk.subscription.SubscriptionService subscriptions;
-  /** One customer's page refreshes its reservations from the port, at most this often per customer. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> refreshed = com.github.benmanes.caffeine.cache.Caffeine
-      .newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(5)).maximumSize(10_000).build();
+  private final SubscriptionService subscriptions;
+  /**
+   * One customer's page looks again at most this often: its reservations refreshed from the port, and the names of its
+   * subscriptions (for a single scope), kept with the look.
+   */
+  private final Cache<String, Map<String, String>> looked = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5))
+      .maximumSize(10_000).build();
 
   public ReservationsController(ReservationRecords records, ReservationWatches watches, ScopeChanges scopes, ReservationSweep sweep,
-      Clock clock, List<ReservationPageNotes> notes, com.reservationdesk.subscription.SubscriptionService subscriptions) {
+      Clock clock, List<ReservationPageNotes> notes, SubscriptionService subscriptions) {
     this.notes = notes;
     this.subscriptions = subscriptions;
     this.records = records;
@@ -109,21 +123,9 @@ public class ReservationsController {
     }
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     String customer = blankToNull(customerId);
-    if (customer != null && refreshed.getIfPresent(customer) == null) {
-      try {
-        sweep.syncCustomer(customer);
-      } catch (ReservationRefusedException unknown) {
-        // Not a customer of the partner: the list is simply empty.
-      } catch (ReservationsUnavailableException unavailable) {
-        // The page shows what the last sweep saw; the log says why it could not look again.
-        org.slf4j.LoggerFactory.getLogger(ReservationsController.class).warn("Reservations of {} not refreshed: {}", customer,
-            unavailable.getMessage());
-      }
-      refreshed.put(customer, true);
-    }
     ReservationRecords.Query query = new ReservationRecords.Query(customer, expiringWithinDays, utilizationBelow,
         ReservationRecords.Sort.of(sort), PAGE, page * PAGE);
-    java.util.Map<String, String> names = customer == null ? java.util.Map.of() : subscriptionNames(customer);
+    Map<String, String> names = customer == null ? Map.of() : looked.get(customer, this::lookAgain);
     List<Row> rows = records.list(query, today).stream().map(r -> row(r, today, history, names)).toList();
     List<String> about = customer == null ? List.of()
         : notes.stream().flatMap(n -> n.aboutCustomer(customer).stream()).toList();
@@ -131,25 +133,32 @@ public class ReservationsController {
   }
 
   /**
-   * One customer's page names a single scope's subscription as the agent knows it (one look at the customer's
-   * subscriptions); the partner-wide list, and a page whose look fails, shows its id.
+   * A customer's page looks again: its reservations refreshed from the port, and its subscriptions' names, so a single
+   * scope reads as the agent knows it. What cannot be looked at now is logged; the page shows what the last sweep saw,
+   * and a subscription's id.
    */
-  private java.util.Map<String, String> subscriptionNames(String customerId) {
+  private Map<String, String> lookAgain(String customerId) {
     try {
-      java.util.Map<String, String> names = new java.util.HashMap<>();
+      sweep.syncCustomer(customerId);
+    } catch (ReservationRefusedException unknown) {
+      return Map.of(); // Not a customer of the partner: the list is simply empty.
+    } catch (ReservationsUnavailableException unavailable) {
+      log.warn("Reservations of {} not refreshed: {}", customerId, unavailable.getMessage());
+    }
+    try {
+      Map<String, String> names = new HashMap<>();
       subscriptions.azureSubscriptions(customerId).forEach(s -> names.put(s.subscriptionId().toLowerCase(Locale.ROOT), s.friendlyName()));
       return names;
     } catch (RuntimeException unavailable) {
-      org.slf4j.LoggerFactory.getLogger(ReservationsController.class).warn("Subscriptions of {} not named: {}", customerId,
-          unavailable.getMessage());
-      return java.util.Map.of();
+      log.warn("Subscriptions of {} not named: {}", customerId, unavailable.getMessage());
+      return Map.of();
     }
   }
 
-  private Row row(ReservationRecord r, LocalDate today, boolean withHistory, java.util.Map<String, String> subscriptionNames) {
+  private Row row(ReservationRecord r, LocalDate today, boolean withHistory, Map<String, String> subscriptionNames) {
     List<String> history = List.of();
     if (withHistory) {
-      history = new java.util.ArrayList<>();
+      history = new ArrayList<>();
       for (ReservationWatches.Watch w : watches.history(r.reservationId())) {
         history.add(describe(w));
       }
@@ -166,7 +175,7 @@ public class ReservationsController {
   }
 
   /** "shared", or "single: Proseware Health Production (540047cf-…)" when the subscription's name is known. */
-  private static String scopeLabel(ReservationRecord r, java.util.Map<String, String> names) {
+  private static String scopeLabel(ReservationRecord r, Map<String, String> names) {
     String name = r.scopeSubscription() == null ? null : names.get(r.scopeSubscription().toLowerCase(Locale.ROOT));
     return name == null ? r.scopeLabel() : "single: " + name + " (" + r.scopeSubscription() + ")";
   }
