@@ -90,6 +90,24 @@ public class Exchanges {
         + ". Choose new reservations that cost at least that much; Buy hands the cart back to the exchange for Azure's quote.";
   }
 
+  /**
+   * Hands the cart of an exchange's purchase to its exchange: only while that exchange still waits for it (an exchange
+   * that waited longer than its timer, or was cancelled, has ended; its purchase says so instead of buying nothing).
+   *
+   * @return the exchange's process instance, to tell it the cart is there
+   */
+  @Transactional
+  public String handOver(String purchaseProcessInstanceId) {
+    ReturnRequest exchange = ofPurchase(purchaseProcessInstanceId)
+        .orElseThrow(() -> new IllegalStateException("Purchase " + purchaseProcessInstanceId + " belongs to no exchange"));
+    if (exchange.status() != ReturnStatus.QUOTED) {
+      throw new InvalidInputException("The exchange this cart was chosen for has ended (" + Returns.label(exchange.status())
+          + "): cancel this purchase, and start a new exchange from the reservations page if the customer still wants one.");
+    }
+    purchases.handOverToExchange(purchaseProcessInstanceId);
+    return exchange.processInstanceId();
+  }
+
   /** The exchange a purchase was opened for, if it was. */
   public Optional<ReturnRequest> ofPurchase(String purchaseProcessInstanceId) {
     return ledger.byPurchaseProcess(purchaseProcessInstanceId);

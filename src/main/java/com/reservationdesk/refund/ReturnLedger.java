@@ -43,15 +43,6 @@ class ReturnLedger {
         .optional();
   }
 
-  Optional<ReturnRequest> byId(String id) {
-    return jdbc.sql("select * from reservation_return where id = ?").param(id).query(this::request).optional();
-  }
-
-  List<ReturnRequest> ofCustomer(String customerId, int limit) {
-    return jdbc.sql("select * from reservation_return where customer_id = ? order by created_at desc limit ?").params(customerId, limit)
-        .query(this::request).list();
-  }
-
   /** The returns that touched a reservation, newest first: what its row on the reservations page shows. */
   List<ReturnRequest> ofReservation(String reservationId) {
     return jdbc.sql("""
@@ -115,8 +106,9 @@ class ReturnLedger {
         .params(status.name(), approver, rejection, id).update();
   }
 
-  void operation(String id, String operationId) {
-    jdbc.sql("update reservation_return set operation_id = ?, status = 'RUNNING' where id = ?").params(operationId, id).update();
+  /** A return whose lines were asked of Azure: each line holds its own operation. */
+  void running(String id) {
+    jdbc.sql("update reservation_return set status = 'RUNNING' where id = ?").param(id).update();
   }
 
   void completed(String id, ReturnStatus status, BigDecimal refund, BigDecimal refundUsd, String newOrders, String problem, Instant now) {

@@ -250,7 +250,7 @@ public class Returns {
         ledger.updateLine(request.id(), line.number(), null, null, "FAILED", (quoteRefused != null ? quoteRefused : refused).getMessage());
       }
     }
-    ledger.operation(request.id(), null);
+    ledger.running(request.id());
     return require(processInstanceId);
   }
 
@@ -290,11 +290,6 @@ public class Returns {
   /** The returns that touched a reservation, newest first. */
   public List<ReturnRequest> ofReservation(String reservationId) {
     return ledger.ofReservation(reservationId);
-  }
-
-  /** The customer's latest returns and exchanges. */
-  public List<ReturnRequest> ofCustomer(String customerId) {
-    return ledger.ofCustomer(customerId, 50);
   }
 
   private RefundQuote quoteAtAzure(String customerId, ReturnLine line) {

@@ -5,7 +5,6 @@ import static com.reservationdesk.process.purchase.PurchaseVariables.*;
 import com.reservationdesk.purchase.Purchase;
 import com.reservationdesk.purchase.PurchaseService;
 import com.reservationdesk.refund.Exchanges;
-import com.reservationdesk.refund.ReturnRequest;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,14 +33,8 @@ public class ExchangePurchaseDelegates {
   }
 
   @Bean("handOverExchange")
-  JavaDelegate handOverExchange(Exchanges exchanges, PurchaseService purchases) {
-    return execution -> {
-      String processInstanceId = execution.getProcessInstanceId();
-      ReturnRequest exchange = exchanges.ofPurchase(processInstanceId)
-          .orElseThrow(() -> new IllegalStateException("Purchase " + processInstanceId + " belongs to no exchange"));
-      purchases.handOverToExchange(processInstanceId);
-      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(EXCHANGE_CART_MESSAGE)
-          .processInstanceId(exchange.processInstanceId()).correlate();
-    };
+  JavaDelegate handOverExchange(Exchanges exchanges) {
+    return execution -> execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(EXCHANGE_CART_MESSAGE)
+        .processInstanceId(exchanges.handOver(execution.getProcessInstanceId())).correlate();
   }
 }
