@@ -371,6 +371,38 @@ class RefundTest {
     assertThat((String) runtime.getVariable(id, REFUND_TOTAL)).isEqualTo(realTotal);
   }
 
+  /**
+   * Who a return or exchange is for and whose it is cannot be sent: a start takes only the start form's reservation id
+   * (never an agent, a customer or a business key), an approver who is no agent starts none, and the messages that open
+   * an exchange's purchase or hand its cart back are the server's own.
+   */
+  @Test
+  void startingAReturn_takesOnlyTheReservationId_andTheExchangesMessagesAreTheServersOwn() throws Exception {
+    String reservation = reservationOf(PROSEWARE);
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(RETURN_KEY).count();
+    String start = "/engine-rest/process-definition/key/" + RETURN_KEY + "/start";
+    RestTasks.assertRefused(rest.send("alice", HttpMethod.POST, start, "{\"variables\": {\"" + RESERVATION_ID + "\": {\"value\": \""
+        + reservation + "\"}, \"" + STARTED_BY + "\": {\"value\": \"bob\"}}}"), "\u201c" + STARTED_BY + "\u201d");
+    RestTasks.assertRefused(rest.send("alice", HttpMethod.POST, start, "{\"variables\": {\"" + RESERVATION_ID + "\": {\"value\": \""
+        + reservation + "\"}, \"" + CUSTOMER_ID + "\": {\"value\": \"" + TREY + "\"}}}"), "\u201c" + CUSTOMER_ID + "\u201d");
+    assertThat(rest.send("alice", HttpMethod.POST, start, "{\"businessKey\": \"mine\", \"variables\": {\"" + RESERVATION_ID
+        + "\": {\"value\": \"" + reservation + "\"}}}").getStatusCode().is2xxSuccessful()).as("a business key of the agent's").isFalse();
+    assertThat(rest.send("carol", HttpMethod.POST, start, "{\"variables\": {\"" + RESERVATION_ID + "\": {\"value\": \"" + reservation
+        + "\"}}}").getStatusCode().is2xxSuccessful()).as("an approver who is no agent").isFalse();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(RETURN_KEY).count()).isEqualTo(before);
+
+    // The exchange's purchase starts by a message carrying the exchange's process instance; its Buy answers with another.
+    String exchange = start("alice", EXCHANGE_KEY, reservation);
+    long purchases = runtime.createProcessInstanceQuery().processDefinitionKey("ReservationPurchaseProcess").count();
+    RestTasks.assertRefused(rest.send("alice", HttpMethod.POST, "/engine-rest/message", "{\"messageName\": \"ReservationExchange\", "
+        + "\"processVariables\": {\"exchangeProcessInstanceId\": {\"value\": \"" + exchange + "\"}}}"), "");
+    RestTasks.assertRefused(rest.send("alice", HttpMethod.POST, "/engine-rest/message", "{\"messageName\": \"ExchangeCartChosen\", "
+        + "\"processInstanceId\": \"" + exchange + "\"}"), "");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("ReservationPurchaseProcess").count()).isEqualTo(purchases);
+    assertThat(task(exchange, "UserTask_ChooseExchangeReturns").getAssignee()).isEqualTo("alice");
+    assertThat(returns.require(exchange).status()).isEqualTo(ReturnStatus.CHOOSING);
+  }
+
   @Test
   void nobodyApprovesTheirOwnReturn_andTheApproverReadsTheLedger() throws Exception {
     identity.saveUser(newUser("dave"));
