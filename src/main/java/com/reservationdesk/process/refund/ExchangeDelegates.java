@@ -44,15 +44,13 @@ public class ExchangeDelegates {
   /** What is returned, checked and valued by Azure (as a return would be); or the exchange cancelled. */
   @Bean("quoteExchangeReturns")
   JavaDelegate quoteExchangeReturns(Returns returns) {
-    JavaDelegate quote = new ReturnDelegates().quoteReturn(returns);
     return execution -> {
       if (ReturnActions.read(ChooseAction.class, execution.getVariable(RETURN_ACTION)) == ChooseAction.CANCEL) {
         returns.cancel(execution.getProcessInstanceId());
         decide(execution, ExchangeDecision.CANCELLED);
         return;
       }
-      quote.execute(execution);
-      execution.removeVariable(RETURN_DECISION);
+      ReturnDelegates.quote(execution, returns);
       decide(execution, ExchangeDecision.QUOTED);
     };
   }

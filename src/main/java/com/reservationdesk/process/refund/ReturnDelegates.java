@@ -50,20 +50,26 @@ public class ReturnDelegates {
         decide(execution, ReturnDecision.CANCELLED);
         return;
       }
-      List<Returns.Choice> choices = new ArrayList<>();
-      for (int n = 1; n <= Returns.MAX_LINES; n++) {
-        String reservation = string(execution, line(RETURN_RESERVATION, n));
-        Object quantity = execution.getVariable(line(RETURN_QUANTITY, n));
-        if (reservation == null || reservation.isBlank()) {
-          continue;
-        }
-        choices.add(new Returns.Choice(reservation, quantity(quantity, n)));
-      }
-      ReturnRequest quoted = returns.quote(execution.getProcessInstanceId(), choices, string(execution, RETURN_REASON));
-      execution.setVariables(ReturnRows.review(quoted, returns.budget(quoted.customerId())));
-      execution.setVariable(RETURN_NOTE, null);
+      quote(execution, returns);
       decide(execution, ReturnDecision.QUOTED);
     };
+  }
+
+  /**
+   * The lines and reason of the choice form (a return's or an exchange's), checked and quoted by Azure through the
+   * ledger, and what the review shows written.
+   */
+  static void quote(DelegateExecution execution, Returns returns) {
+    List<Returns.Choice> choices = new ArrayList<>();
+    for (int n = 1; n <= Returns.MAX_LINES; n++) {
+      String reservation = string(execution, line(RETURN_RESERVATION, n));
+      if (reservation != null && !reservation.isBlank()) {
+        choices.add(new Returns.Choice(reservation, quantity(execution.getVariable(line(RETURN_QUANTITY, n)), n)));
+      }
+    }
+    ReturnRequest quoted = returns.quote(execution.getProcessInstanceId(), choices, string(execution, RETURN_REASON));
+    execution.setVariables(ReturnRows.review(quoted, returns.budget(quoted.customerId())));
+    execution.setVariable(RETURN_NOTE, null);
   }
 
   /** Submit (budget under the customer's lock, then the approval rules), change, or cancel. */
